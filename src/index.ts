@@ -1,0 +1,14 @@
+/**
+ * pdl: the library behind the "Programming and Deep Learning" lecture notebooks.
+ * Import from a notebook cell with `import { … } from "pdl";` (restart the kernel after rebuilding).
+ * One folder per idea; each folder's index.ts is its public face.
+ */
+export * from "./random/index";
+export * from "./linalg/index";
+export * from "./autograd/index";
+export * from "./nn/index";
+export * from "./data/index";
+export * from "./rmt/index";
+export * from "./kernels/index";
+export * from "./plot/index";
+export * from "./notebook/index";

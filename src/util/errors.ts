@@ -1,0 +1,66 @@
+/**
+ * Clear errors for bad input. Every public function checks its arguments before it changes any state and
+ * throws an error that names the argument, what was expected and what came (shapes, for arrays).
+ */
+
+/** A short description of a value for an error message: `3`, `"abc"`, `NaN`, `a Float64Array of length 4`. */
+export function describe(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value.length > 40 ? value.slice(0, 40) + "…" : value);
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint" || value == null) {
+    return String(value);
+  }
+  if (Array.isArray(value)) return `an array of length ${value.length}`;
+  if (ArrayBuffer.isView(value)) return `a ${value.constructor.name} of length ${(value as unknown as ArrayLike<number>).length}`;
+  const shape = (value as { shape?: unknown }).shape;
+  if (Array.isArray(shape)) return `an array of shape [${shape.join(", ")}]`;
+  if (typeof value === "function") return "a function";
+  return `a ${(value as object).constructor?.name ?? typeof value}`;
+}
+
+/** `[2, 3]` → `"[2, 3]"`. */
+export function formatShape(shape: readonly number[]): string {
+  return `[${shape.join(", ")}]`;
+}
+
+/** Throws unless `value` is a finite number. */
+export function requireFinite(name: string, value: unknown): asserts value is number {
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    throw new TypeError(`${name} must be a finite number, got ${describe(value)}`);
+  }
+}
+
+/** Throws unless `value` is a finite number > 0. */
+export function requirePositive(name: string, value: unknown): asserts value is number {
+  requireFinite(name, value);
+  if (value <= 0) throw new RangeError(`${name} must be > 0, got ${value}`);
+}
+
+/** Throws unless `value` is an integer ≥ `min` (default 0). */
+export function requireInteger(name: string, value: unknown, min = 0): asserts value is number {
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < min) {
+    throw new RangeError(`${name} must be an integer ≥ ${min}, got ${describe(value)}`);
+  }
+}
+
+/** Throws unless every entry of `values` is finite; names the first bad index. */
+export function requireAllFinite(name: string, values: ArrayLike<number>): void {
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isFinite(values[i])) {
+      throw new RangeError(`${name} must contain only finite numbers, but entry ${i} is ${values[i]}`);
+    }
+  }
+}
+
+/** Throws a shape error naming both shapes: `matmul: A is [2, 3] but B is [4, 5]; A's columns must equal B's rows`. */
+export function shapeMismatch(
+  where: string,
+  nameA: string,
+  shapeA: readonly number[],
+  nameB: string,
+  shapeB: readonly number[],
+  rule: string,
+): never {
+  throw new RangeError(
+    `${where}: ${nameA} has shape ${formatShape(shapeA)} but ${nameB} has shape ${formatShape(shapeB)}; ${rule}`,
+  );
+}
