@@ -12,3 +12,5 @@ export * from "./rmt/index";
 export * from "./kernels/index";
 export * from "./plot/index";
 export * from "./notebook/index";
+export * from "./util/errors";
+export * from "./util/interrupt";
