@@ -1,1 +1,6 @@
+/** Plots (plotly figure JSON and builders), their display in the notebook, and live progress. */
 export * from "./figure";
+export * from "./builders";
+export { show, loadPlotly, displayBundle, setDisplaySink, inKernel, UpdatableDisplay, type DisplaySink } from "./display";
+export { figureBundle, loaderBundle, validateFigure, jsonForScript, figureSummary, PLOTLY_MIMETYPE, type DisplayBundle } from "./bundle";
+export * from "./progress";

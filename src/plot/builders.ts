@@ -1,0 +1,339 @@
+/**
+ * Figure builders for what the lectures draw. Each returns a plain plotly figure `{ data, layout }` (see
+ * figure.ts) that you can inspect and edit before `show(fig)`: builders save typing, they hide nothing.
+ *
+ * ```ts
+ * show(lineFigure([{ x, y: loss, name: "train" }], { title: "loss", xLabel: "epoch", logY: true }));
+ * show(histogramFigure(eigenvalues, { density: { x: grid, y: mpDensity, name: "Marčenko–Pastur" } }));
+ * ```
+ */
+import type { Figure, Frame, Layout, Trace } from "./figure";
+import { describe } from "../util/errors";
+
+/** Numbers as a 1-D array: a plain array, a typed array or a 1-D ndarray. */
+export type Numbers = ArrayLike<number> | { shape: number[]; get(...i: number[]): number };
+
+/** A 2-D grid of numbers: nested arrays or a 2-D ndarray. */
+export type Grid = ArrayLike<ArrayLike<number>> | { shape: number[]; get(...i: number[]): number };
+
+/** Common options of the builders. */
+export interface AxesOptions {
+  title?: string;
+  xLabel?: string;
+  yLabel?: string;
+  logX?: boolean;
+  logY?: boolean;
+  width?: number;
+  height?: number;
+}
+
+function isNdarray(value: unknown): value is { shape: number[]; get(...i: number[]): number } {
+  return value !== null && typeof value === "object" && Array.isArray((value as { shape?: unknown }).shape) && typeof (value as { get?: unknown }).get === "function";
+}
+
+/** Plain number[] from any `Numbers`. */
+export function toNumbers(values: Numbers, name = "values"): number[] {
+  if (isNdarray(values)) {
+    if (values.shape.length !== 1) throw new RangeError(`${name} must be 1-D, got an ndarray of shape [${values.shape.join(", ")}]`);
+    return Array.from({ length: values.shape[0] }, (_, i) => values.get(i));
+  }
+  if (values == null || typeof (values as ArrayLike<number>).length !== "number") {
+    throw new TypeError(`${name} must be an array of numbers, got ${describe(values)}`);
+  }
+  return Array.from(values as ArrayLike<number>, (v) => v);
+}
+
+/** number[][] (rows) from any `Grid`. */
+export function toRows(values: Grid, name = "z"): number[][] {
+  if (isNdarray(values)) {
+    if (values.shape.length !== 2) throw new RangeError(`${name} must be 2-D, got an ndarray of shape [${values.shape.join(", ")}]`);
+    const [r, c] = values.shape;
+    return Array.from({ length: r }, (_, i) => Array.from({ length: c }, (_, j) => values.get(i, j)));
+  }
+  if (values == null || typeof (values as ArrayLike<unknown>).length !== "number") {
+    throw new TypeError(`${name} must be a 2-D array (rows of numbers), got ${describe(values)}`);
+  }
+  return Array.from(values as ArrayLike<ArrayLike<number>>, (row, i) => {
+    if (row == null || typeof row.length !== "number") throw new TypeError(`${name}[${i}] must be a row of numbers, got ${describe(row)}`);
+    return Array.from(row);
+  });
+}
+
+function axesLayout(o: AxesOptions): Layout {
+  const layout: Layout = {
+    xaxis: { title: { text: o.xLabel ?? "" }, ...(o.logX ? { type: "log" } : {}) },
+    yaxis: { title: { text: o.yLabel ?? "" }, ...(o.logY ? { type: "log" } : {}) },
+    margin: { t: o.title ? 50 : 25, r: 20, b: 50, l: 60 },
+  };
+  if (o.title) layout.title = { text: o.title };
+  if (o.width) layout.width = o.width;
+  if (o.height) layout.height = o.height;
+  return layout;
+}
+
+/** One curve or point set: `y` against `x` (default 0, 1, 2, …). */
+export interface SeriesSpec {
+  x?: Numbers;
+  y: Numbers;
+  name?: string;
+  /** "lines", "markers" or "lines+markers". */
+  mode?: string;
+  /** Extra plotly attributes merged into the trace (line.dash, marker.size, …). */
+  style?: Trace;
+}
+
+function seriesTrace(s: SeriesSpec, defaultMode: string, i: number): Trace {
+  const y = toNumbers(s.y, `series[${i}].y`);
+  const x = s.x === undefined ? y.map((_, j) => j) : toNumbers(s.x, `series[${i}].x`);
+  if (x.length !== y.length) throw new RangeError(`series[${i}]: x has ${x.length} values but y has ${y.length}; they must match`);
+  return { type: "scatter", mode: s.mode ?? defaultMode, x, y, ...(s.name ? { name: s.name } : {}), ...(s.style ?? {}) };
+}
+
+/** Lines: one trace per series. */
+export function lineFigure(series: SeriesSpec | SeriesSpec[], options: AxesOptions = {}): Figure {
+  const list = Array.isArray(series) ? series : [series];
+  return { data: list.map((s, i) => seriesTrace(s, "lines", i)), layout: axesLayout(options) };
+}
+
+/** Points: one marker trace per series. */
+export function scatterFigure(series: SeriesSpec | SeriesSpec[], options: AxesOptions = {}): Figure {
+  const list = Array.isArray(series) ? series : [series];
+  return { data: list.map((s, i) => seriesTrace(s, "markers", i)), layout: axesLayout(options) };
+}
+
+/** Options of `histogramFigure`. */
+export interface HistogramOptions extends AxesOptions {
+  /** Number of bins (default: about √n, between 10 and 80). */
+  bins?: number;
+  /** Bin range (default: the data's min and max). */
+  range?: [number, number];
+  /** Normalise to a probability density (default true), so a density curve can be overlaid. */
+  normalize?: boolean;
+  /** A density curve (or several) drawn over the histogram, e.g. the law the samples should follow. */
+  density?: SeriesSpec | SeriesSpec[];
+  /** Legend name of the histogram. */
+  name?: string;
+}
+
+/**
+ * A histogram of `samples`, by default normalised as a density (area 1), with optional density curves on
+ * top: the way to compare an empirical spectrum with its limiting law. Bins are computed here (not by
+ * plotly), so the figure's JSON holds the exact heights.
+ */
+export function histogramFigure(samples: Numbers, options: HistogramOptions = {}): Figure {
+  const values = toNumbers(samples, "samples").filter((v) => Number.isFinite(v));
+  if (values.length === 0) throw new RangeError("histogramFigure: samples has no finite values");
+  const bins = options.bins ?? Math.max(10, Math.min(80, Math.round(Math.sqrt(values.length))));
+  if (!Number.isInteger(bins) || bins < 1) throw new RangeError(`histogramFigure: bins must be a positive integer, got ${bins}`);
+  let lo = options.range?.[0] ?? Math.min(...values);
+  let hi = options.range?.[1] ?? Math.max(...values);
+  if (hi <= lo) {
+    lo -= 0.5;
+    hi += 0.5;
+  }
+  const width = (hi - lo) / bins;
+  const counts = new Array<number>(bins).fill(0);
+  for (const v of values) {
+    if (v < lo || v > hi) continue;
+    counts[Math.min(bins - 1, Math.floor((v - lo) / width))]++;
+  }
+  const normalize = options.normalize ?? true;
+  const heights = counts.map((c) => (normalize ? c / (values.length * width) : c));
+  const centers = counts.map((_, i) => lo + (i + 0.5) * width);
+  const data: Trace[] = [
+    { type: "bar", x: centers, y: heights, width, name: options.name ?? "samples", marker: { color: "rgba(31,119,180,0.55)" }, hovertemplate: "%{x:.4g}: %{y:.4g}<extra></extra>" },
+  ];
+  const curves = options.density === undefined ? [] : Array.isArray(options.density) ? options.density : [options.density];
+  curves.forEach((c, i) => data.push(seriesTrace({ name: `density ${i + 1}`, ...c }, "lines", i)));
+  const layout = axesLayout({ yLabel: normalize ? "density" : "count", ...options });
+  layout.bargap = 0;
+  return { data, layout };
+}
+
+/** Options of `heatmapFigure`. */
+export interface HeatmapOptions extends AxesOptions {
+  colorscale?: string;
+  /** Colour range (default: data min..max). */
+  zmin?: number;
+  zmax?: number;
+  /** Row 0 at the top, as in a matrix (default true). */
+  matrixOrientation?: boolean;
+  x?: Numbers;
+  y?: Numbers;
+}
+
+/** A heatmap of a matrix (row i, column j), e.g. a weight matrix, a kernel, a confusion matrix. */
+export function heatmapFigure(z: Grid, options: HeatmapOptions = {}): Figure {
+  const rows = toRows(z);
+  const trace: Trace = { type: "heatmap", z: rows, colorscale: options.colorscale ?? "Viridis" };
+  if (options.zmin !== undefined) trace.zmin = options.zmin;
+  if (options.zmax !== undefined) trace.zmax = options.zmax;
+  if (options.x) trace.x = toNumbers(options.x, "x");
+  if (options.y) trace.y = toNumbers(options.y, "y");
+  const layout = axesLayout(options);
+  if (options.matrixOrientation ?? true) layout.yaxis.autorange = "reversed";
+  return { data: [trace], layout };
+}
+
+/**
+ * An image: a grey H×W grid (values in [0, 1] unless `zmax` says otherwise) or an RGB H×W×3 array
+ * (nested arrays or a 3-D ndarray, values in [0, 1]).
+ */
+export function imageFigure(
+  pixels: Grid | ArrayLike<ArrayLike<ArrayLike<number>>> | { shape: number[]; get(...i: number[]): number },
+  options: AxesOptions & { zmax?: number } = {},
+): Figure {
+  const nd = isNdarray(pixels) ? pixels : undefined;
+  const is3d = nd ? nd.shape.length === 3 : Array.isArray((pixels as ArrayLike<ArrayLike<unknown>>)[0]?.[0]) || ArrayBuffer.isView((pixels as ArrayLike<ArrayLike<unknown>>)[0]?.[0]);
+  const layout = axesLayout(options);
+  layout.xaxis = { visible: false };
+  layout.yaxis = { visible: false, autorange: "reversed", scaleanchor: "x" };
+  if (!is3d) {
+    const rows = toRows(pixels as Grid, "pixels");
+    return { data: [{ type: "heatmap", z: rows, colorscale: "Greys", reversescale: true, zmin: 0, zmax: options.zmax ?? 1, showscale: false }], layout };
+  }
+  const scale = 255 / (options.zmax ?? 1);
+  let z: number[][][];
+  if (nd) {
+    const [h, w, c] = nd.shape;
+    if (c !== 3 && c !== 4) throw new RangeError(`imageFigure: an H×W×C image needs C = 3 (RGB) or 4, got shape [${nd.shape.join(", ")}]`);
+    z = Array.from({ length: h }, (_, i) => Array.from({ length: w }, (_, j) => [0, 1, 2].map((k) => Math.round(nd.get(i, j, k) * scale))));
+  } else {
+    z = Array.from(pixels as ArrayLike<ArrayLike<ArrayLike<number>>>, (row) => Array.from(row, (px) => Array.from(px).slice(0, 3).map((v) => Math.round(v * scale))));
+  }
+  return { data: [{ type: "image", z }], layout };
+}
+
+/** A point cloud or polyline in 3-D. */
+export interface Series3d {
+  x: Numbers;
+  y: Numbers;
+  z: Numbers;
+  name?: string;
+  mode?: string;
+  style?: Trace;
+}
+
+function trace3d(s: Series3d, i: number): Trace {
+  const x = toNumbers(s.x, `series[${i}].x`);
+  const y = toNumbers(s.y, `series[${i}].y`);
+  const z = toNumbers(s.z, `series[${i}].z`);
+  if (x.length !== y.length || x.length !== z.length) {
+    throw new RangeError(`series[${i}]: x, y, z have lengths ${x.length}, ${y.length}, ${z.length}; they must match`);
+  }
+  return { type: "scatter3d", mode: s.mode ?? "markers", x, y, z, ...(s.name ? { name: s.name } : {}), ...(s.style ?? {}) };
+}
+
+/** A 3-D scatter (or lines with `mode: "lines"`). */
+export function scatter3dFigure(series: Series3d | Series3d[], options: AxesOptions & { zLabel?: string } = {}): Figure {
+  const list = Array.isArray(series) ? series : [series];
+  const layout: Layout = {
+    scene: { xaxis: { title: { text: options.xLabel ?? "x" } }, yaxis: { title: { text: options.yLabel ?? "y" } }, zaxis: { title: { text: options.zLabel ?? "z" } }, aspectmode: "data" },
+    margin: { t: options.title ? 50 : 10, r: 0, b: 0, l: 0 },
+    height: options.height ?? 500,
+  };
+  if (options.title) layout.title = { text: options.title };
+  return { data: list.map(trace3d), layout };
+}
+
+/** One precomputed frame for `animatedFigure` / `sliderFigure`. */
+export interface FrameSpec {
+  /** Slider label, e.g. "depth 8" or "t = 0.5". */
+  label: string;
+  /** The traces of this frame (same number and kinds as the first frame's). */
+  data: Trace[];
+  /** Layout changes for this frame (e.g. a title). */
+  layout?: Layout;
+}
+
+/**
+ * A figure with a slider over precomputed frames (and a play button when `play` is true): exploration
+ * without re-running the cell. The first frame is what shows initially.
+ */
+export function sliderFigure(
+  frames: FrameSpec[],
+  options: AxesOptions & { sliderLabel?: string; play?: boolean; frameMs?: number; layout?: Layout } = {},
+): Figure {
+  if (!Array.isArray(frames) || frames.length === 0) throw new RangeError(`sliderFigure: frames must be a non-empty array, got ${describe(frames)}`);
+  const n = frames[0].data.length;
+  frames.forEach((f, i) => {
+    if (!Array.isArray(f.data) || f.data.length !== n) {
+      throw new RangeError(`sliderFigure: frame ${i} ("${f.label}") has ${f.data?.length} traces but frame 0 has ${n}; every frame needs the same traces`);
+    }
+  });
+  const ms = options.frameMs ?? 300;
+  const plotlyFrames: Frame[] = frames.map((f) => ({ name: f.label, data: f.data, ...(f.layout ? { layout: f.layout } : {}) }));
+  const layout: Layout = { ...(options.layout?.scene ? {} : axesLayout(options)), ...(options.layout ?? {}) };
+  if (options.title && !layout.title) layout.title = { text: options.title };
+  layout.sliders = [
+    {
+      active: 0,
+      currentvalue: { prefix: options.sliderLabel ? `${options.sliderLabel}: ` : "", font: { size: 13 } },
+      pad: { t: 45 },
+      steps: frames.map((f) => ({ label: f.label, method: "animate", args: [[f.label], { mode: "immediate", frame: { duration: ms, redraw: true }, transition: { duration: 0 } }] })),
+    },
+  ];
+  if (options.play) {
+    layout.updatemenus = [
+      {
+        type: "buttons",
+        showactive: false,
+        x: 0,
+        y: 0,
+        xanchor: "right",
+        yanchor: "top",
+        pad: { t: 45, r: 10 },
+        buttons: [
+          { label: "▶", method: "animate", args: [null, { fromcurrent: true, frame: { duration: ms, redraw: true }, transition: { duration: 0 } }] },
+          { label: "❚❚", method: "animate", args: [[null], { mode: "immediate", frame: { duration: 0, redraw: false } }] },
+        ],
+      },
+    ];
+  }
+  return { data: frames[0].data.map((t) => ({ ...t })), layout: { ...layout, ...(frames[0].layout ?? {}) }, frames: plotlyFrames };
+}
+
+/** An animation over precomputed frames: a slider with a play button. */
+export function animatedFigure(frames: FrameSpec[], options: AxesOptions & { sliderLabel?: string; frameMs?: number; layout?: Layout } = {}): Figure {
+  return sliderFigure(frames, { ...options, play: true });
+}
+
+/**
+ * Several figures side by side in a grid (`cols` per row), each keeping its traces and axis titles. 3-D,
+ * image and animated figures are not combined; show them on their own.
+ */
+export function subplots(figures: Figure[], options: { cols?: number; title?: string; titles?: string[]; height?: number; width?: number } = {}): Figure {
+  if (!Array.isArray(figures) || figures.length === 0) throw new RangeError(`subplots: figures must be a non-empty array, got ${describe(figures)}`);
+  const cols = options.cols ?? Math.min(figures.length, 3);
+  const rows = Math.ceil(figures.length / cols);
+  const gap = 0.08;
+  const cellW = (1 - gap * (cols - 1)) / cols;
+  const cellH = (1 - gap * 1.5 * (rows - 1)) / rows;
+  const data: Trace[] = [];
+  const layout: Layout = {
+    height: options.height ?? 320 * rows,
+    margin: { t: 60, r: 20, b: 50, l: 60 },
+    annotations: [] as Trace[],
+    showlegend: true,
+  };
+  if (options.width) layout.width = options.width;
+  if (options.title) layout.title = { text: options.title };
+  figures.forEach((fig, i) => {
+    if (fig.frames?.length || fig.data.some((t) => t.type === "scatter3d" || t.type === "image" || t.type === "surface")) {
+      throw new RangeError(`subplots: figure ${i} is 3-D, an image or animated; show it on its own`);
+    }
+    const r = Math.floor(i / cols);
+    const c = i % cols;
+    const suffix = i === 0 ? "" : String(i + 1);
+    const x0 = c * (cellW + gap);
+    const y1 = 1 - r * (cellH + gap * 1.5);
+    layout[`xaxis${suffix}`] = { ...(fig.layout.xaxis ?? {}), domain: [x0, x0 + cellW], anchor: `y${suffix}` };
+    layout[`yaxis${suffix}`] = { ...(fig.layout.yaxis ?? {}), domain: [y1 - cellH, y1], anchor: `x${suffix}` };
+    for (const t of fig.data) data.push({ ...t, xaxis: `x${suffix}`, yaxis: `y${suffix}` });
+    const sub = options.titles?.[i] ?? (typeof fig.layout.title === "string" ? fig.layout.title : fig.layout.title?.text);
+    if (sub) {
+      (layout.annotations as Trace[]).push({ text: sub, x: x0 + cellW / 2, y: y1, xref: "paper", yref: "paper", xanchor: "center", yanchor: "bottom", showarrow: false, font: { size: 13 } });
+    }
+  });
+  return { data, layout };
+}
