@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+/**
+ * `npm run notebooks [paths…] [--out DIR] [--timeout SECONDS]`
+ * Runs notebooks (files, or folders searched recursively; default: notebooks/) each in a fresh kernel,
+ * printing every cell's time; stops at the first error with the notebook, the cell and the message.
+ * With --out, the executed notebooks (with outputs) are written to DIR.
+ */
+import { existsSync } from "node:fs";
+import { resolve, relative } from "node:path";
+import { findNotebooks } from "./find";
+import { formatFailure, runNotebook } from "./runner";
+
+async function main(argv: string[]): Promise<number> {
+  const paths: string[] = [];
+  let outputDir: string | undefined;
+  let timeout: number | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--out") outputDir = argv[++i];
+    else if (arg === "--timeout") timeout = Number(argv[++i]);
+    else if (arg === "--help" || arg === "-h") {
+      console.log("usage: npm run notebooks -- [paths…] [--out DIR] [--timeout SECONDS]");
+      return 0;
+    } else paths.push(arg);
+  }
+  if (argv.includes("--out") && !outputDir) {
+    console.error("--out needs a folder");
+    return 2;
+  }
+  if (timeout !== undefined && !(timeout > 0)) {
+    console.error(`--timeout needs a number of seconds > 0, got ${argv[argv.indexOf("--timeout") + 1]}`);
+    return 2;
+  }
+  const root = resolve(__dirname, "..", "..");
+  const targets = paths.length > 0 ? paths : [resolve(root, "notebooks")];
+  for (const t of targets) {
+    if (!existsSync(t)) {
+      console.error(`notebook not found: ${t}`);
+      return 2;
+    }
+  }
+  const notebooks = targets.flatMap((t) => findNotebooks(t));
+  if (notebooks.length === 0) {
+    console.error(`no notebooks (.ipynb) found in ${targets.join(", ")}`);
+    return 2;
+  }
+  let total = 0;
+  for (const path of notebooks) {
+    const shown = relative(process.cwd(), path) || path;
+    console.log(`\n${shown}`);
+    let report;
+    try {
+      report = await runNotebook(path, {
+        outputDir,
+        cellTimeoutSeconds: timeout,
+        onCell: (c) => console.log(`  cell ${String(c.cell).padStart(3)}  ${c.seconds.toFixed(2).padStart(6)} s  ${c.firstLine}`),
+      });
+    } catch (e) {
+      console.error(`\n✗ ${shown}: ${(e as Error).message}`);
+      return 1;
+    }
+    total += report.seconds;
+    if (!report.ok) {
+      console.error(`\n✗ ${formatFailure({ ...report, path: shown })}`);
+      if (report.written) console.error(`  executed copy written to ${report.written}`);
+      return 1;
+    }
+    console.log(`  ✓ ${report.cells.length} code cells in ${report.seconds.toFixed(1)} s${report.written ? ` → ${report.written}` : ""}`);
+  }
+  console.log(`\n${notebooks.length} notebook${notebooks.length === 1 ? "" : "s"} passed in ${total.toFixed(1)} s`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then((code) => process.exit(code), (e) => {
+  console.error(e);
+  process.exit(1);
+});
