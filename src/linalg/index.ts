@@ -1,1 +1,44 @@
+/**
+ * Linear algebra on row-major float64 matrices (`Matrix` = ndarray over a Float64Array):
+ * creation, products (through the packed, blocked `gemm`), norms, and the decompositions the lectures use:
+ * Householder QR, the symmetric eigenproblem, the SVD.
+ */
 export { gemm } from "./gemm";
+export type { Matrix, MatrixInput, VectorInput, FormatOptions } from "./matrix";
+export {
+  isMatrix,
+  isContiguous,
+  asMatrix,
+  asVector,
+  fromFloat64,
+  zeros,
+  eye,
+  matrix,
+  toNested,
+  cloneMatrix,
+  formatMatrix,
+} from "./matrix";
+export {
+  transpose,
+  matmul,
+  matmulTN,
+  matmulNT,
+  matvec,
+  matvecT,
+  add,
+  sub,
+  scale,
+  vectorNorm,
+  frobeniusNorm,
+  spectralNorm,
+  trace,
+  diag,
+} from "./ops";
+export { qr } from "./qr";
+export type { QR, QrOptions } from "./qr";
+export { eigh, eigvalsh } from "./eigh";
+export type { Eigh } from "./eigh";
+export { svd, svdvals } from "./svd";
+export type { SVD } from "./svd";
+export { jacobiSvd } from "./jacobi";
+export type { JacobiSVD } from "./jacobi";

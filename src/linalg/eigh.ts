@@ -1,0 +1,67 @@
+/**
+ * The symmetric eigenproblem: A = Z Λ Zᵀ with Λ = diag(λ₁ ≤ … ≤ λ_n) real and Z orthogonal, so A z_i = λ_i z_i.
+ * Householder tridiagonalisation followed by implicit QL (see tridiagonal.ts). Only the lower triangle of A is
+ * used, after checking that A is symmetric up to rounding.
+ */
+import { asMatrix, fromFloat64, Matrix, MatrixInput } from "./matrix";
+import { tridiagonalize, tridiagonalQL, tridiagonalQTransposed } from "./tridiagonal";
+import { requireAllFinite, formatShape } from "../util/errors";
+
+export interface Eigh {
+  /** The eigenvalues λ₁ ≤ λ₂ ≤ … ≤ λ_n, ascending. */
+  values: Float64Array;
+  /** n×n, orthonormal columns: column i is the eigenvector of values[i]. */
+  vectors: Matrix;
+}
+
+/** Checks that A is square, finite and symmetric up to rounding; returns a copy of its data. */
+function symmetricData(A: MatrixInput, where: string): { data: Float64Array; n: number } {
+  const M = asMatrix(A, "A");
+  const [n, c] = M.shape;
+  if (n !== c) throw new RangeError(`${where}: A must be square, got shape ${formatShape(M.shape)}`);
+  requireAllFinite(`${where}: A`, M.data);
+  const data = M.data.slice();
+  let big = 0;
+  for (let i = 0; i < data.length; i++) big = Math.max(big, Math.abs(data[i]));
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < i; j++) {
+      const diff = Math.abs(data[i * n + j] - data[j * n + i]);
+      if (diff > 1e-8 * big) {
+        throw new RangeError(
+          `${where}: A must be symmetric, but A[${i}, ${j}] = ${data[i * n + j]} and A[${j}, ${i}] = ${data[j * n + i]}`,
+        );
+      }
+    }
+  return { data, n };
+}
+
+/** The eigenvalues of the symmetric matrix A, ascending (no eigenvectors: faster than `eigh`). */
+export function eigvalsh(A: MatrixInput): Float64Array {
+  const { data, n } = symmetricData(A, "eigvalsh");
+  const t = tridiagonalize(data, n);
+  tridiagonalQL(t.d, t.e);
+  return t.d.sort();
+}
+
+/**
+ * The eigen-decomposition of the symmetric matrix A: `values` ascending and `vectors` with orthonormal columns,
+ * A · vectors[:, i] = values[i] · vectors[:, i].
+ *
+ * ```ts
+ * const { values, vectors } = eigh(matrix([[2, 1], [1, 2]]));   // values = [1, 3]
+ * ```
+ */
+export function eigh(A: MatrixInput): Eigh {
+  const { data, n } = symmetricData(A, "eigh");
+  const t = tridiagonalize(data, n);
+  const zt = tridiagonalQTransposed(t);
+  tridiagonalQL(t.d, t.e, zt);
+  const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => t.d[i] - t.d[j]);
+  const values = new Float64Array(n);
+  const vectors = new Float64Array(n * n);
+  order.forEach((src, col) => {
+    values[col] = t.d[src];
+    for (let r = 0; r < n; r++) vectors[r * n + col] = zt[src * n + r];
+  });
+  return { values, vectors: fromFloat64(vectors, n, n) };
+}
