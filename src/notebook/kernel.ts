@@ -84,7 +84,7 @@ export class KernelClient {
     }));
     this.process = spawn(process.execPath, [launcher, connectionFile], { cwd, stdio: ["ignore", "ignore", "pipe"] });
     this.process.stderr?.on("data", (chunk: Buffer) => { this.processLog += chunk.toString(); });
-    this.process.on("exit", () => { this.closed = true; });
+    this.process.on("exit", (code, signal) => { this.closed = true; this.processLog += `[kernel exited: code ${code}, signal ${signal}]\n`; });
 
     this.shell = new this.zmq.Dealer();
     this.control = new this.zmq.Dealer();

@@ -9,12 +9,28 @@
 let interruptCount = 0;
 let listening = false;
 
+/** True inside the tslab kernel, which defines the global `__tslab__` for the code of its cells. */
+function inTslabKernel(): boolean {
+  return (globalThis as { __tslab__?: unknown }).__tslab__ !== undefined;
+}
+
 function listen(): void {
   if (listening) return;
   listening = true;
-  process.on("SIGINT", () => {
-    interruptCount++;
-  });
+  if (inTslabKernel()) {
+    // tslab runs a cell with Node's `breakOnSigint`, which swaps the SIGINT listeners out while the cell's
+    // synchronous part runs; a listener added during that window leaves the process with the default SIGINT
+    // action afterwards (the kernel would die on the next interrupt; seen with Node 20). So register on the
+    // next turn of the event loop, outside the cell's run.
+    setImmediate(() => process.on("SIGINT", () => interruptCount++));
+  } else {
+    // A script or a test: the first Ctrl-C asks long loops to stop; a second one quits as usual.
+    process.on("SIGINT", () => {
+      interruptCount++;
+      if (interruptCount > 1) process.exit(130);
+      process.stderr.write("\ninterrupt requested: long loops stop at their next step (Ctrl-C again to quit)\n");
+    });
+  }
 }
 
 /** Becomes `interrupted` when SIGINT arrives after its creation. */

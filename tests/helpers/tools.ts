@@ -1,0 +1,48 @@
+/**
+ * External tools some tests need (Jupyter's nbconvert, Chromium). Where one is missing the test is skipped
+ * with a loud warning on a developer's machine, and fails under CI (CI=true), where .ci/run installs them.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+
+export const repoRoot = resolve(__dirname, "..", "..");
+
+function which(command: string): string | undefined {
+  try {
+    return execFileSync("sh", ["-c", `command -v ${command}`], { encoding: "utf8" }).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The `jupyter` command, when nbconvert is installed. */
+export const jupyter: string | undefined = (() => {
+  const path = which("jupyter");
+  if (!path) return undefined;
+  try {
+    execFileSync(path, ["nbconvert", "--version"], { stdio: "ignore" });
+    return path;
+  } catch {
+    return undefined;
+  }
+})();
+
+/** A Chromium executable for playwright-core. */
+export const chromiumPath: string | undefined =
+  [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].find((p) => p && existsSync(p));
+
+/** Says loudly that a test cannot run, and fails under CI. */
+export function requireTool(name: string, present: unknown, install: string): boolean {
+  if (present) return true;
+  const message = `⚠ ${name} not found: this test is SKIPPED. Install it with: ${install}`;
+  if (process.env.CI) throw new Error(`${name} is required under CI but was not found (${install})`);
+  console.warn(`\n${message}\n`);
+  return false;
+}
+
+/** Environment for Jupyter commands: the repository's kernelspec on JUPYTER_PATH. */
+export function jupyterEnv(): NodeJS.ProcessEnv {
+  const path = resolve(repoRoot, "jupyter");
+  return { ...process.env, JUPYTER_PATH: process.env.JUPYTER_PATH ? `${path}:${process.env.JUPYTER_PATH}` : path };
+}

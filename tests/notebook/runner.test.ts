@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { runNotebook, readNotebook, formatFailure, KernelClient } from "../../src/notebook/index";
+
+const fixtures = resolve(__dirname, "..", "fixtures");
+const launcher = resolve(__dirname, "..", "..", "jupyter", "kernels", "pdl-typescript", "launch.js");
+
+describe("runNotebook", () => {
+  it("reports a TypeScript error with the cell number and the diagnostic, and stops there", async () => {
+    const report = await runNotebook(join(fixtures, "type-error.ipynb"), { launcher });
+    expect(report.ok).toBe(false);
+    expect(report.failure).toMatchObject({ cell: 4, codeCell: 2, kind: "diagnostic", firstLine: 'const b: number = "not a number";' });
+    expect(report.failure!.message).toMatch(/1:7 - Type 'string' is not assignable to type 'number'/);
+    expect(report.cells.map((c) => c.cell)).toEqual([2, 4]); // the last cell never ran
+    expect(formatFailure(report)).toMatch(/TypeScript error in cell 4 \(code cell 2\)/);
+  });
+
+  it("reports a thrown exception with its message and stack, without the kernel's own frames", async () => {
+    const report = await runNotebook(join(fixtures, "exception.ipynb"), { launcher });
+    expect(report.ok).toBe(false);
+    expect(report.failure).toMatchObject({ cell: 2, codeCell: 2, kind: "exception" });
+    expect(report.failure!.message).toMatch(/RangeError: divide: b must not be 0/);
+    expect(report.failure!.message).toMatch(/at divide/);
+    expect(report.failure!.message).not.toMatch(/tslab[\\/]dist/);
+  });
+
+  it("writes the executed notebook with display outputs, progress updates applied, and survives a caught error", async () => {
+    const out = mkdtempSync(join(tmpdir(), "pdl-runner-"));
+    const report = await runNotebook(join(fixtures, "outputs.ipynb"), { launcher, outputDir: out });
+    expect(report.ok, formatFailure(report)).toBe(true);
+    const executed = JSON.parse(readFileSync(report.written!, "utf8"));
+    const [plot, progress, guarded] = executed.cells;
+    const kinds = plot.outputs.map((o: any) => Object.keys(o.data ?? {}).sort().join(","));
+    expect(kinds).toEqual(["text/html,text/plain", "application/vnd.plotly.v1+json,text/html,text/plain"]);
+    expect(plot.outputs[1].data["application/vnd.plotly.v1+json"].layout.title.text).toBe("squares");
+    // The progress bar is one output, updated in place to its final state.
+    const bars = progress.outputs.filter((o: any) => o.output_type === "display_data");
+    expect(bars).toHaveLength(1);
+    expect(bars[0].data["text/plain"]).toMatch(/steps .* 5\/5 100%/);
+    expect(guarded.outputs.map((o: any) => o.text?.join("")).join("")).toMatch(/caught: show: expected a figure with a `data` array.*\n.*kernel still alive/s);
+  });
+
+  it("gives clear errors for a missing notebook and for one that is not JSON", async () => {
+    await expect(runNotebook(join(fixtures, "nope.ipynb"))).rejects.toThrow(/notebook not found: .*nope\.ipynb/);
+    expect(() => readNotebook(join(fixtures, "not-json.ipynb"))).toThrow(/not-json\.ipynb is not a valid notebook: not valid JSON/);
+    expect(() => readNotebook(fixtures)).toThrow(/expected a notebook file, got the folder/);
+  });
+});
+
+describe("interrupting the kernel", () => {
+  it("stops a synchronous loop, and a library loop that awaits progress ticks, and the kernel keeps working", async () => {
+    const kernel = await KernelClient.start(fixtures, { launcher });
+    try {
+      const sync = kernel.execute("let i = 0; while (true) { i++; }");
+      setTimeout(() => kernel.interrupt(), 1500);
+      expect((await sync).status).toBe("error");
+      // tslab aborts requests that arrive within 200 ms of an error reply: wait a little, as a person would.
+      await new Promise((r) => setTimeout(r, 400));
+
+      const asyncLoop = kernel.execute(
+        'import { progressBar } from "pdl";\n' +
+          // An interrupted cell's declarations are not kept by tslab, so count on globalThis.
+          "const g = globalThis as any; g.steps = 0;\n" +
+          "const bar = progressBar(1e9, \"forever\", { interval: 20 });\n" +
+          "try { for (;;) { for (let k = 0; k < 1e4; k++) g.steps++; await bar.tick(); } } catch (e) { console.log(\"stopped: \" + e.name); }",
+      );
+      setTimeout(() => kernel.interrupt(), 1500);
+      const stopped = await asyncLoop;
+      expect(stopped.status).toBe("error"); // tslab reports the abandoned cell as failed
+      // The awaited loop saw the interrupt through its token and stopped: `steps` no longer grows.
+      await new Promise((r) => setTimeout(r, 300));
+      const first = await kernel.execute("console.log((globalThis as any).steps)");
+      await new Promise((r) => setTimeout(r, 300));
+      const second = await kernel.execute("console.log((globalThis as any).steps)");
+      const value = (r: typeof first) => r.messages.filter((m) => m.msgType === "stream").map((m) => m.content.text).join("").trim();
+      expect(value(first)).toBe(value(second));
+      expect(Number(value(first))).toBeGreaterThan(0);
+      const after = await kernel.execute("1 + 1");
+      expect(after.status).toBe("ok");
+    } finally {
+      await kernel.shutdown();
+    }
+  });
+});
