@@ -1,0 +1,86 @@
+/**
+ * Every notebook under notebooks/, executed top to bottom in a fresh kernel:
+ * 1. by our runner (fails with the cell number and the diagnostic or exception);
+ * 2. by Jupyter's own client (`jupyter nbconvert --execute`), when Jupyter is installed;
+ * 3. exported to HTML and opened in headless Chromium, which must draw every plot, offline.
+ * Plus the convention for committed notebooks: the project's kernelspec, and no outputs.
+ */
+import { describe, expect, it } from "vitest";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join, relative } from "node:path";
+import { findNotebooks, formatFailure, readNotebook, runNotebook } from "../src/notebook/index";
+import { chromiumPath, jupyter, jupyterEnv, repoRoot, requireTool } from "./helpers/tools";
+import { renderInBrowser } from "./helpers/browser";
+
+const notebooks = findNotebooks(join(repoRoot, "notebooks"));
+const launcher = join(repoRoot, "jupyter", "kernels", "pdl-typescript", "launch.js");
+const outDir = mkdtempSync(join(tmpdir(), "pdl-notebooks-"));
+
+/** Seconds a notebook may take (the MNIST training notebook has its own, larger budget). */
+function budgetSeconds(path: string): number {
+  return /mnist|train/i.test(basename(path)) ? 90 : 30;
+}
+
+describe("committed notebooks follow the convention", () => {
+  it("there are notebooks", () => {
+    expect(notebooks.length).toBeGreaterThan(0);
+  });
+  for (const path of notebooks) {
+    const name = relative(repoRoot, path);
+    it(`${name}: project kernelspec, outputs cleared`, () => {
+      const nb = readNotebook(path);
+      expect(nb.metadata.kernelspec?.name, `${name} must use the pdl-typescript kernel`).toBe("pdl-typescript");
+      nb.cells.forEach((cell, i) => {
+        if (cell.cell_type !== "code") return;
+        expect(cell.outputs ?? [], `${name} cell ${i + 1} has outputs; commit notebooks with outputs cleared`).toEqual([]);
+        expect(cell.execution_count ?? null, `${name} cell ${i + 1} has an execution count`).toBeNull();
+      });
+    });
+  }
+});
+
+describe.each(notebooks.map((p) => [relative(repoRoot, p), p]))("%s", (name, path) => {
+  let executed: string | undefined;
+
+  it("runs top to bottom in a fresh kernel (our runner), within its time budget", async () => {
+    const report = await runNotebook(path, { launcher, outputDir: outDir, cellTimeoutSeconds: 120 });
+    expect(report.ok, formatFailure(report)).toBe(true);
+    const slowest = [...report.cells].sort((a, b) => b.seconds - a.seconds)[0];
+    console.log(`${name}: ${report.cells.length} code cells in ${report.seconds.toFixed(1)} s (slowest: cell ${slowest?.cell}, ${slowest?.seconds.toFixed(2)} s)`);
+    expect(report.seconds, `${name} took ${report.seconds.toFixed(1)} s`).toBeLessThan(budgetSeconds(path));
+    executed = report.written;
+  }, 200_000);
+
+  it("runs under Jupyter's own client (jupyter nbconvert --execute)", () => {
+    if (!requireTool("jupyter nbconvert", jupyter, "apt-get install jupyter-nbconvert python3-nbclient (or pip install nbconvert)")) return;
+    const out = mkdtempSync(join(tmpdir(), "pdl-nbconvert-"));
+    try {
+      execFileSync(jupyter!, ["nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.timeout=180", "--output-dir", out, path], {
+        env: jupyterEnv(),
+        cwd: join(path, ".."),
+        stdio: "pipe",
+      });
+    } catch (e) {
+      const err = e as { stderr?: Buffer };
+      throw new Error(`nbconvert --execute failed for ${name}:\n${err.stderr?.toString().slice(-3000)}`);
+    }
+    expect(existsSync(join(out, basename(path)))).toBe(true);
+  }, 300_000);
+
+  it("draws every plot in a real browser from the exported HTML, offline", async () => {
+    if (!requireTool("jupyter nbconvert", jupyter, "apt-get install jupyter-nbconvert")) return;
+    if (!requireTool("Chromium", chromiumPath, "apt-get install chromium")) return;
+    expect(executed, "the runner test must pass first").toBeDefined();
+    const html = join(outDir, basename(path).replace(/\.ipynb$/, ".html"));
+    execFileSync(jupyter!, ["nbconvert", "--to", "html", "--output", html, executed!], { env: jupyterEnv(), stdio: "pipe" });
+    const figures = JSON.parse(readFileSync(executed!, "utf8")).cells
+      .flatMap((c: any) => c.outputs ?? [])
+      .filter((o: any) => String(o.data?.["text/html"] ?? "").includes('class="pdl-plot"')).length;
+    const page = await renderInBrowser(html);
+    expect(page.errors).toEqual([]);
+    expect(page.figureDivs).toBe(figures);
+    expect(page.drawn, `${page.drawn} of ${page.figureDivs} plots drawn`).toBe(page.figureDivs);
+  }, 120_000);
+});
