@@ -6,7 +6,188 @@
  * where op(A) = A (stored m×k) or Aᵀ (A stored k×m) when `transA`, and likewise for B.
  * Backprop needs AᵀB and ABᵀ as often as AB, so the transposes are read in place, never materialized.
  *
- * (First version: plain loops. To be replaced by the packed, blocked kernel; the signature stays.)
+ * How it is made fast (the GotoBLAS / BLIS scheme, in plain TypeScript):
+ * - Cache blocking: the k dimension is cut into slices of KC, op(B)'s slice (KC×n) is copied ("packed") into
+ *   a contiguous buffer once, and op(A) is cut into blocks of MC rows, each packed once; the packed A block
+ *   (MC×KC, 128 KB) stays in the L2 cache and one packed micro-panel of B (KC×NR, 8 KB) in L1.
+ * - Packing reorders the numbers so that the innermost loop reads both buffers strictly sequentially:
+ *   A in micro-panels of MR rows (MR numbers per step p), B in micro-panels of NR columns. Transposed operands
+ *   only change how the packing reads them, which is why AᵀB and ABᵀ run at the speed of AB.
+ * - Register blocking: the micro-kernel keeps an MR×NR = 4×4 tile of C in 16 local variables and updates it
+ *   with the outer product of one column of the A panel and one row of the B panel per step:
+ *   16 multiply-adds for 8 loads.
+ * Small products skip the packing and use plain loops.
+ */
+
+const MR = 4;
+const NR = 4;
+const KC = 256;
+const MC = 64;
+
+let packedA = new Float64Array(MC * KC);
+let packedB = new Float64Array(KC * NR);
+const edgeTile = new Float64Array(MR * NR);
+
+/** C ← β·C (β = 0 overwrites, so NaNs in the old C do not leak). */
+function scaleC(c: Float64Array, size: number, beta: number): void {
+  if (beta === 1) return;
+  if (beta === 0) c.fill(0, 0, size);
+  else for (let i = 0; i < size; i++) c[i] *= beta;
+}
+
+/** Plain triple loop for small products: C += α op(A) op(B). */
+function gemmSmall(
+  transA: boolean,
+  transB: boolean,
+  m: number,
+  n: number,
+  k: number,
+  alpha: number,
+  a: Float64Array,
+  b: Float64Array,
+  c: Float64Array,
+): void {
+  for (let i = 0; i < m; i++) {
+    const ci = i * n;
+    for (let p = 0; p < k; p++) {
+      const aip = alpha * (transA ? a[p * m + i] : a[i * k + p]);
+      if (aip === 0) continue;
+      if (transB) for (let j = 0; j < n; j++) c[ci + j] += aip * b[j * k + p];
+      else {
+        const bp = p * n;
+        for (let j = 0; j < n; j++) c[ci + j] += aip * b[bp + j];
+      }
+    }
+  }
+}
+
+/**
+ * Packs rows i0 … i0+mc−1, columns p0 … p0+kc−1 of op(A) into `packedA` as micro-panels of MR rows:
+ * panel r holds, for p = 0 … kc−1, the MR numbers op(A)[i0 + r·MR + i, p0 + p] (zeros past the last row).
+ */
+function packA(transA: boolean, a: Float64Array, m: number, k: number, i0: number, mc: number, p0: number, kc: number): void {
+  const out = packedA;
+  let o = 0;
+  for (let r = 0; r < mc; r += MR) {
+    const rows = Math.min(MR, mc - r);
+    if (!transA) {
+      // op(A) = A, stored m×k: row i starts at i·k.
+      const base = (i0 + r) * k + p0;
+      if (rows === MR) {
+        const b1 = base + k;
+        const b2 = b1 + k;
+        const b3 = b2 + k;
+        for (let p = 0; p < kc; p++) {
+          out[o] = a[base + p];
+          out[o + 1] = a[b1 + p];
+          out[o + 2] = a[b2 + p];
+          out[o + 3] = a[b3 + p];
+          o += MR;
+        }
+      } else {
+        for (let p = 0; p < kc; p++) {
+          for (let i = 0; i < MR; i++) out[o + i] = i < rows ? a[base + i * k + p] : 0;
+          o += MR;
+        }
+      }
+    } else {
+      // op(A) = Aᵀ, A stored k×m: op(A)[i, p] = a[p·m + i], MR consecutive numbers per p.
+      for (let p = 0; p < kc; p++) {
+        const src = (p0 + p) * m + i0 + r;
+        for (let i = 0; i < MR; i++) out[o + i] = i < rows ? a[src + i] : 0;
+        o += MR;
+      }
+    }
+  }
+}
+
+/**
+ * Packs rows p0 … p0+kc−1 and all n columns of op(B) into `packedB` as micro-panels of NR columns:
+ * panel s holds, for p = 0 … kc−1, the NR numbers op(B)[p0 + p, s·NR + j] (zeros past the last column).
+ */
+function packB(transB: boolean, b: Float64Array, n: number, k: number, p0: number, kc: number): void {
+  const out = packedB;
+  let o = 0;
+  for (let s = 0; s < n; s += NR) {
+    const cols = Math.min(NR, n - s);
+    if (!transB) {
+      // op(B) = B, stored k×n.
+      for (let p = 0; p < kc; p++) {
+        const src = (p0 + p) * n + s;
+        if (cols === NR) {
+          out[o] = b[src];
+          out[o + 1] = b[src + 1];
+          out[o + 2] = b[src + 2];
+          out[o + 3] = b[src + 3];
+        } else for (let j = 0; j < NR; j++) out[o + j] = j < cols ? b[src + j] : 0;
+        o += NR;
+      }
+    } else {
+      // op(B) = Bᵀ, B stored n×k: op(B)[p, j] = b[j·k + p].
+      const base = s * k + p0;
+      if (cols === NR) {
+        const b1 = base + k;
+        const b2 = b1 + k;
+        const b3 = b2 + k;
+        for (let p = 0; p < kc; p++) {
+          out[o] = b[base + p];
+          out[o + 1] = b[b1 + p];
+          out[o + 2] = b[b2 + p];
+          out[o + 3] = b[b3 + p];
+          o += NR;
+        }
+      } else {
+        for (let p = 0; p < kc; p++) {
+          for (let j = 0; j < NR; j++) out[o + j] = j < cols ? b[base + j * k + p] : 0;
+          o += NR;
+        }
+      }
+    }
+  }
+}
+
+/**
+ * The micro-kernel: C[co … co+3 rows (stride ldc), 4 columns] += α · Σ_p a_p b_pᵀ, where a_p (4 numbers) and
+ * b_p (4 numbers) are read sequentially from the packed panels. The 4×4 sum lives in 16 local variables.
+ */
+function micro4x4(
+  kc: number,
+  ap: Float64Array,
+  ai: number,
+  bp: Float64Array,
+  bi: number,
+  c: Float64Array,
+  co: number,
+  ldc: number,
+  alpha: number,
+): void {
+  let c00 = 0, c01 = 0, c02 = 0, c03 = 0;
+  let c10 = 0, c11 = 0, c12 = 0, c13 = 0;
+  let c20 = 0, c21 = 0, c22 = 0, c23 = 0;
+  let c30 = 0, c31 = 0, c32 = 0, c33 = 0;
+  for (let p = 0; p < kc; p++) {
+    const a0 = ap[ai], a1 = ap[ai + 1], a2 = ap[ai + 2], a3 = ap[ai + 3];
+    const b0 = bp[bi], b1 = bp[bi + 1], b2 = bp[bi + 2], b3 = bp[bi + 3];
+    c00 += a0 * b0; c01 += a0 * b1; c02 += a0 * b2; c03 += a0 * b3;
+    c10 += a1 * b0; c11 += a1 * b1; c12 += a1 * b2; c13 += a1 * b3;
+    c20 += a2 * b0; c21 += a2 * b1; c22 += a2 * b2; c23 += a2 * b3;
+    c30 += a3 * b0; c31 += a3 * b1; c32 += a3 * b2; c33 += a3 * b3;
+    ai += MR;
+    bi += NR;
+  }
+  let r = co;
+  c[r] += alpha * c00; c[r + 1] += alpha * c01; c[r + 2] += alpha * c02; c[r + 3] += alpha * c03;
+  r += ldc;
+  c[r] += alpha * c10; c[r + 1] += alpha * c11; c[r + 2] += alpha * c12; c[r + 3] += alpha * c13;
+  r += ldc;
+  c[r] += alpha * c20; c[r + 1] += alpha * c21; c[r + 2] += alpha * c22; c[r + 3] += alpha * c23;
+  r += ldc;
+  c[r] += alpha * c30; c[r + 1] += alpha * c31; c[r + 2] += alpha * c32; c[r + 3] += alpha * c33;
+}
+
+/**
+ * C ← α · op(A) · op(B) + β · C on row-major arrays (op(A) m×k, op(B) k×n, C m×n; A stored k×m when
+ * `transA`, B stored n×k when `transB`). With β = 0 the old contents of C are ignored.
  */
 export function gemm(
   transA: boolean,
@@ -20,16 +201,39 @@ export function gemm(
   beta: number,
   c: Float64Array,
 ): void {
-  if (beta !== 1) for (let i = 0; i < m * n; i++) c[i] = beta === 0 ? 0 : beta * c[i];
-  for (let i = 0; i < m; i++) {
-    for (let p = 0; p < k; p++) {
-      const aip = alpha * (transA ? a[p * m + i] : a[i * k + p]);
-      if (aip === 0) continue;
-      const ci = i * n;
-      if (transB) for (let j = 0; j < n; j++) c[ci + j] += aip * b[j * k + p];
-      else {
-        const bp = p * n;
-        for (let j = 0; j < n; j++) c[ci + j] += aip * b[bp + j];
+  scaleC(c, m * n, beta);
+  if (m === 0 || n === 0 || k === 0 || alpha === 0) return;
+  if (m < MR || n < NR || m * n * k < 16384) {
+    gemmSmall(transA, transB, m, n, k, alpha, a, b, c);
+    return;
+  }
+  const nPadded = Math.ceil(n / NR) * NR;
+  if (packedB.length < KC * nPadded) packedB = new Float64Array(KC * nPadded);
+  if (packedA.length < MC * KC) packedA = new Float64Array(MC * KC);
+  for (let p0 = 0; p0 < k; p0 += KC) {
+    const kc = Math.min(KC, k - p0);
+    packB(transB, b, n, k, p0, kc);
+    for (let i0 = 0; i0 < m; i0 += MC) {
+      const mc = Math.min(MC, m - i0);
+      packA(transA, a, m, k, i0, mc, p0, kc);
+      for (let j = 0; j < n; j += NR) {
+        const cols = Math.min(NR, n - j);
+        const bi = j * kc; // panel j/NR starts at (j/NR)·kc·NR
+        for (let i = 0; i < mc; i += MR) {
+          const rows = Math.min(MR, mc - i);
+          const ai = i * kc;
+          if (rows === MR && cols === NR) {
+            micro4x4(kc, packedA, ai, packedB, bi, c, (i0 + i) * n + j, n, alpha);
+          } else {
+            // Edge tile: compute the full 4×4 into a scratch tile, then add the part that exists.
+            edgeTile.fill(0);
+            micro4x4(kc, packedA, ai, packedB, bi, edgeTile, 0, NR, alpha);
+            for (let r = 0; r < rows; r++) {
+              const cr = (i0 + i + r) * n + j;
+              for (let s = 0; s < cols; s++) c[cr + s] += edgeTile[r * NR + s];
+            }
+          }
+        }
       }
     }
   }
