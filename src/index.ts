@@ -12,5 +12,6 @@ export * from "./rmt/index";
 export * from "./kernels/index";
 export * from "./plot/index";
 export * from "./notebook/index";
+export * from "./exercises/index";
 export * from "./util/errors";
 export * from "./util/interrupt";

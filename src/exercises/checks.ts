@@ -1,0 +1,28 @@
+/**
+ * The `check` object the notebooks call. Add a module per notebook (e.g. `./day1-losses.ts` exporting
+ * `lossChecks`) and spread it in here. Keep checks to small inputs: they run in a cell.
+ */
+import { runCheck, Hint, requireFunction, relativeError, type CheckOutcome } from "./check";
+
+/** Checks for the start-here notebook (a model for the others). */
+const startChecks = {
+  /** Exercise: a function returning the mean of an array. */
+  mean(mean: (xs: number[]) => number): CheckOutcome {
+    return runCheck("mean", () => {
+      requireFunction(mean, "your mean");
+      const cases = [[1, 2, 3, 4], [5], [-1, 1, -1, 1, 10]];
+      for (const xs of cases) {
+        const expected = xs.reduce((s, x) => s + x, 0) / xs.length;
+        const got = mean(xs.slice());
+        if (typeof got !== "number") throw new Hint(`mean([${xs}]) returned ${typeof got}; return a number`);
+        if (Math.abs(got - xs.reduce((s, x) => s + x, 0)) < 1e-12 && xs.length > 1) throw new Hint(`mean([${xs}]) returned the sum; divide by the number of entries`);
+        if (relativeError([got], [expected], `mean([${xs}])`) > 1e-12) throw new Hint(`mean([${xs}]) returned ${got}; check how you add the entries up`);
+      }
+      return `correct on ${cases.length} arrays`;
+    });
+  },
+};
+
+export const check = {
+  ...startChecks,
+};
