@@ -84,7 +84,7 @@ describe("classic Notebook 6, live", () => {
       }
       const errorOutputs = await page.evaluate(() => document.querySelectorAll(".output_stderr").length);
       expect(errorOutputs, "a cell wrote to stderr (an error) in the classic Notebook").toBe(0);
-      expect(result.divs).toBe(3);
+      expect(result.divs).toBe(3); // the three show() calls of 00-start-here
       expect(result.drawn).toBe(result.divs);
       expect(errors).toEqual([]);
     } finally {

@@ -16,11 +16,24 @@ export class Hint extends Error {
   }
 }
 
-/** The outcome of a check. */
-export interface CheckOutcome {
-  passed: boolean;
-  title: string;
-  message: string;
+/**
+ * The outcome of a check. The check already printed it, so when a cell ends with the check call (tslab
+ * prints a cell's last value) it shows as nothing instead of a second copy.
+ */
+export class CheckOutcome {
+  constructor(
+    readonly passed: boolean,
+    readonly title: string,
+    readonly message: string,
+  ) {}
+
+  toString(): string {
+    return `${this.passed ? "✓" : "✗"} ${this.title}: ${this.message}`;
+  }
+
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return "";
+  }
 }
 
 /** Where check results are printed (tests replace it to stay quiet). */
@@ -40,12 +53,12 @@ export function setCheckPrinter(next: (line: string) => void): (line: string) =>
 export function runCheck(title: string, test: () => string): CheckOutcome {
   let outcome: CheckOutcome;
   try {
-    outcome = { passed: true, title, message: test() };
+    outcome = new CheckOutcome(true, title, test());
   } catch (e) {
     const message = e instanceof Hint ? e.message : `your code threw ${(e as Error)?.name ?? "an error"}: ${(e as Error)?.message ?? String(e)}`;
-    outcome = { passed: false, title, message };
+    outcome = new CheckOutcome(false, title, message);
   }
-  printer(`${outcome.passed ? "✓" : "✗"} ${title}: ${outcome.message}`);
+  printer(outcome.toString());
   return outcome;
 }
 
