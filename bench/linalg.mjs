@@ -1,0 +1,71 @@
+// `npm run bench linalg`: the numeric core's speed, float64, one thread, next to numpy (when python3 with
+// numpy is present) run in the same command by scripts/bench-numpy.py.
+// Times are the best of several repetitions (wall clock); the machine may be shared, so compare ratios.
+import { createRequire } from "node:module";
+import { spawnSync } from "node:child_process";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const require = createRequire(import.meta.url);
+const pdl = require("../dist/index.js");
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+
+function bestTime(f, reps) {
+  f(); // warm up (and let V8 optimise)
+  let best = Infinity;
+  for (let r = 0; r < reps; r++) {
+    const t = performance.now();
+    f();
+    best = Math.min(best, performance.now() - t);
+  }
+  return best / 1000;
+}
+
+function numpyTimes() {
+  const env = { ...process.env, OPENBLAS_NUM_THREADS: "1", OMP_NUM_THREADS: "1", MKL_NUM_THREADS: "1" };
+  delete env.OPENBLAS_CORETYPE;
+  delete env.OPENBLAS_L2_SIZE;
+  const r = spawnSync("python3", [join(root, "scripts", "bench-numpy.py")], { env, encoding: "utf8", timeout: 300_000 });
+  if (r.error || r.status !== 0) {
+    console.log(`(numpy comparison skipped: ${r.error ? r.error.message : (r.stderr || "").trim().split("\n").pop()})`);
+    return null;
+  }
+  return JSON.parse(r.stdout);
+}
+
+export default async function bench() {
+  const rng = pdl.randomGenerator(1);
+  const rows = []; // [name, seconds, flops or null]
+  for (const n of [128, 256, 512]) {
+    const A = pdl.ginibre(n, n, 1, rng);
+    const B = pdl.ginibre(n, n, 1, rng);
+    const reps = n < 512 ? 20 : 5;
+    const flops = 2 * n ** 3;
+    rows.push([`matmul AB ${n}`, bestTime(() => pdl.matmul(A, B), reps), flops]);
+    rows.push([`matmul AtB ${n}`, bestTime(() => pdl.matmulTN(A, B), reps), flops]);
+    rows.push([`matmul ABt ${n}`, bestTime(() => pdl.matmulNT(A, B), reps), flops]);
+  }
+  for (const n of [250, 500, 1000]) {
+    const G = pdl.ginibre(n, n, 1, rng);
+    const S = pdl.add(G, pdl.transpose(G));
+    rows.push([`eigvalsh ${n}`, bestTime(() => pdl.eigvalsh(S), 3), null]);
+  }
+  const A = pdl.ginibre(500, 500, 1, rng);
+  rows.push(["svdvals 500", bestTime(() => pdl.svdvals(A), 3), null]);
+  rows.push(["qr 500", bestTime(() => pdl.qr(A), 3), null]);
+
+  const np = numpyTimes();
+  const fmt = (t, flops) => (flops ? `${(flops / t / 1e9).toFixed(2)} GFLOP/s` : `${(t * 1000).toFixed(1)} ms`);
+  const header = ["operation", "pdl", np ? `numpy ${np.numpy}` : "numpy", "numpy faster by"];
+  const table = rows.map(([name, t, flops]) => {
+    const tn = np?.[name];
+    return [name, fmt(t, flops), tn ? fmt(tn, flops) : "–", tn ? `${(t / tn).toFixed(1)}×` : "–"];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));
+  const line = (r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+  console.log("float64, one thread (numpy with OPENBLAS_NUM_THREADS=1); best of several runs");
+  console.log(line(header));
+  console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  for (const r of table) console.log(line(r));
+  console.log("targets: matmul 512 ≥ 5 GFLOP/s (AB, AᵀB, ABᵀ); eigvalsh 1000 ≤ 1000 ms; svdvals 500 ≤ 300 ms");
+}
