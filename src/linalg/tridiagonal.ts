@@ -20,29 +20,33 @@ export interface Tridiagonal {
 
 /**
  * Tridiagonalises the symmetric row-major n×n array `a` in place, reading and updating only its lower
- * triangle (j ≤ i). Each step does a symmetric matrix–vector product p = τ A₂₂ v and the rank-2 update
- * A₂₂ ← A₂₂ − v wᵀ − w vᵀ with w = p − (τ/2)(pᵀv) v, both row by row over the lower triangle.
+ * triangle (j ≤ i). Step k takes the reflector H_k = I − τ v vᵀ that zeroes column k below the sub-diagonal,
+ * forms p = τ A₂₂ v and w = p − (τ/2)(pᵀv) v, and applies H_k A₂₂ H_k = A₂₂ − v wᵀ − w vᵀ.
+ *
+ * For speed the trailing matrix is streamed through only once per step: the rank-2 update of step k is fused
+ * with the matrix–vector product p′ = A₂₂′ v′ of step k + 1. This works because v′ only needs the first
+ * column of the updated block, which is updated (cheaply) before the pass.
  */
 export function tridiagonalize(a: Float64Array, n: number): Tridiagonal {
   const d = new Float64Array(n);
   const e = new Float64Array(n);
   const tau = new Float64Array(Math.max(0, n - 2));
-  const v = new Float64Array(n);
-  const p = new Float64Array(n);
-  for (let k = 0; k < n - 2; k++) {
-    const len = n - k - 1;
-    const t = makeHouseholder(a, (k + 1) * n + k, n, len);
-    tau[k] = t;
-    d[k] = a[k * n + k];
-    e[k] = a[(k + 1) * n + k];
-    if (t === 0) continue;
+  // Vectors indexed like the trailing block A₂₂ of the current step (index 0 = global row/column k + 1).
+  let v = new Float64Array(n);
+  let p = new Float64Array(n);
+  // The next step's v′ and p′, shifted by one so that index j of A₂₂ matches: vNext[j] = v′_{j−1}.
+  let vNext = new Float64Array(n);
+  let pNext = new Float64Array(n);
+  if (n >= 3) {
+    // Step 0's reflector and p = A₂₂ v by a plain pass over the lower triangle.
+    tau[0] = makeHouseholder(a, n, n, n - 1);
+    d[0] = a[0];
+    e[0] = a[n];
+    const len = n - 1;
     v[0] = 1;
-    for (let i = 1; i < len; i++) v[i] = a[(k + 1 + i) * n + k];
-    p.fill(0, 0, len);
-    const c0 = k + 1;
-    // p = A₂₂ v using the lower triangle only: row i contributes A_ij v_j to p_i and A_ij v_i to p_j (j < i).
+    for (let i = 1; i < len; i++) v[i] = a[(1 + i) * n];
     for (let i = 0; i < len; i++) {
-      const row = (c0 + i) * n + c0;
+      const row = (1 + i) * n + 1;
       const vi = v[i];
       let s = 0;
       for (let j = 0; j < i; j++) {
@@ -52,18 +56,78 @@ export function tridiagonalize(a: Float64Array, n: number): Tridiagonal {
       }
       p[i] += s + a[row + i] * vi;
     }
+  }
+  for (let k = 0; k < n - 2; k++) {
+    const len = n - k - 1; // size of A₂₂
+    const c0 = k + 1; // its first global row/column
+    const t = tau[k];
+    // w = τp − (τ/2)(τpᵀv) v, stored in p.
     let pv = 0;
     for (let i = 0; i < len; i++) {
       p[i] *= t;
       pv += p[i] * v[i];
     }
     const K = 0.5 * t * pv;
-    for (let i = 0; i < len; i++) p[i] -= K * v[i]; // p is now w
-    for (let i = 0; i < len; i++) {
+    for (let i = 0; i < len; i++) p[i] -= K * v[i];
+    const w = p;
+    // Update the first column of A₂₂, then build the next reflector from it.
+    for (let i = 0; i < len; i++) a[(c0 + i) * n + c0] -= v[i] * w[0] + w[i] * v[0];
+    const hasNext = k + 1 < n - 2;
+    if (hasNext) {
+      const tn = makeHouseholder(a, (c0 + 1) * n + c0, n, len - 1);
+      tau[k + 1] = tn;
+      vNext[0] = 0;
+      vNext[1] = 1;
+      for (let i = 2; i < len; i++) vNext[i] = a[(c0 + i) * n + c0];
+      pNext.fill(0, 0, len);
+    }
+    // One pass over rows 1 … len−1 of A₂₂ (columns 1 … i): the rank-2 update, and with the updated entries
+    // the product p′ = A₃₃ v′ for the next step.
+    for (let i = 1; i < len; i++) {
       const row = (c0 + i) * n + c0;
       const vi = v[i];
-      const wi = p[i];
-      for (let j = 0; j <= i; j++) a[row + j] -= vi * p[j] + wi * v[j];
+      const wi = w[i];
+      if (hasNext) {
+        const vni = vNext[i];
+        // Two partial sums, so that consecutive iterations do not wait on one another.
+        let s0 = 0;
+        let s1 = 0;
+        let j = 1;
+        for (; j + 1 < i; j += 2) {
+          const x0 = a[row + j] - vi * w[j] - wi * v[j];
+          const x1 = a[row + j + 1] - vi * w[j + 1] - wi * v[j + 1];
+          a[row + j] = x0;
+          a[row + j + 1] = x1;
+          s0 += x0 * vNext[j];
+          s1 += x1 * vNext[j + 1];
+          pNext[j] += x0 * vni;
+          pNext[j + 1] += x1 * vni;
+        }
+        for (; j < i; j++) {
+          const x = a[row + j] - vi * w[j] - wi * v[j];
+          a[row + j] = x;
+          s0 += x * vNext[j];
+          pNext[j] += x * vni;
+        }
+        const x = a[row + i] - 2 * vi * wi;
+        a[row + i] = x;
+        pNext[i] += s0 + s1 + x * vni;
+      } else {
+        for (let j = 1; j <= i; j++) a[row + j] -= vi * w[j] + wi * v[j];
+      }
+    }
+    d[k + 1] = a[c0 * n + c0];
+    e[k + 1] = a[(c0 + 1) * n + c0];
+    if (hasNext) {
+      // Shift the next step's vectors to its own indexing (drop index 0).
+      const vOld = v;
+      const pOld = p;
+      v = vNext;
+      p = pNext;
+      v.copyWithin(0, 1, len);
+      p.copyWithin(0, 1, len);
+      vNext = vOld;
+      pNext = pOld;
     }
   }
   if (n >= 2) {
