@@ -10,7 +10,7 @@
  *    directly, never from AᵀA, so small singular values keep their accuracy (forming AᵀA would square the
  *    condition number).
  */
-import { applyHouseholderLeft, applyHouseholderRight, makeHouseholder } from "./householder";
+import { applyHouseholderLeft, makeHouseholder } from "./householder";
 import { asMatrix, fromFloat64, Matrix, MatrixInput } from "./matrix";
 import { requireAllFinite } from "../util/errors";
 
@@ -33,22 +33,88 @@ interface Bidiagonal {
   n: number;
 }
 
-/** Bidiagonalises the row-major m×n array `a` (m ≥ n) in place: A = Q B Pᵀ. */
+/**
+ * Bidiagonalises the row-major m×n array `a` (m ≥ n) in place: A = Q B Pᵀ.
+ * Step k: the left reflector H = I − τ_q u uᵀ (from column k) is applied as B ← B − u zᵀ with z = τ_q Bᵀu;
+ * then the right reflector G = I − τ_p v vᵀ (from row k, once updated) as B ← B − (τ_p B v) vᵀ.
+ *
+ * One pass over the trailing block per step: each row gets both updates while it is in cache, and the same
+ * pass accumulates y = Bᵀx for the NEXT step's column x. Since the next u = (x − β e₁)/(x₀ − β), its
+ * z = τ_q (y − β b₀)/(x₀ − β), with b₀ the block's first row, needs no second pass.
+ */
 function bidiagonalize(a: Float64Array, m: number, n: number): Bidiagonal {
   const s = new Float64Array(n);
   const e = new Float64Array(n);
   const tauq = new Float64Array(n);
   const taup = new Float64Array(n);
-  const work = new Float64Array(Math.max(m, n));
-  for (let k = 0; k < n; k++) {
-    tauq[k] = makeHouseholder(a, k * n + k, n, m - k);
-    applyHouseholderLeft(a, n, k, m - k, k + 1, n, a, k * n + k, n, tauq[k], work);
-    s[k] = a[k * n + k];
-    if (k < n - 1) {
-      taup[k] = makeHouseholder(a, k * n + k + 1, 1, n - k - 1);
-      applyHouseholderRight(a, n, k + 1, m, k + 1, n - k - 1, a, k * n + k + 1, 1, taup[k], work);
-      e[k] = a[k * n + k + 1];
+  const z = new Float64Array(n);
+  const v = new Float64Array(n);
+  let y = new Float64Array(n); // y = Bᵀx for the current step, indexed by column − (k + 1)
+  let yNext = new Float64Array(n);
+  if (n > 1) {
+    // Step 0's y by a plain pass.
+    for (let i = 0; i < m; i++) {
+      const xi = a[i * n];
+      if (xi === 0) continue;
+      const row = i * n + 1;
+      for (let j = 0; j < n - 1; j++) y[j] += xi * a[row + j];
     }
+  }
+  for (let k = 0; k < n; k++) {
+    const c0 = k + 1;
+    const w = n - c0; // columns right of the diagonal
+    const x0 = a[k * n + k];
+    const tq = makeHouseholder(a, k * n + k, n, m - k);
+    tauq[k] = tq;
+    const beta = a[k * n + k];
+    s[k] = beta;
+    if (w === 0) break;
+    // z = τ_q Bᵀu = τ_q (y − β b₀)/(x₀ − β).
+    if (tq === 0) z.fill(0, 0, w);
+    else {
+      const f = tq / (x0 - beta);
+      for (let j = 0; j < w; j++) z[j] = f * (y[j] - beta * a[k * n + c0 + j]);
+    }
+    // Row k: apply the left reflector, then make the right reflector from it.
+    for (let j = 0; j < w; j++) a[k * n + c0 + j] -= z[j];
+    const tp = w > 1 ? makeHouseholder(a, k * n + c0, 1, w) : 0;
+    taup[k] = tp;
+    e[k] = a[k * n + c0];
+    v[0] = 1;
+    for (let j = 1; j < w; j++) v[j] = a[k * n + c0 + j];
+    // Rows k+1 … m−1: left update, right update, and y′ += x′_i · (row i right of column k + 1).
+    yNext.fill(0, 0, w);
+    for (let i = k + 1; i < m; i++) {
+      const ui = a[i * n + k];
+      const row = i * n + c0;
+      let dot0 = 0;
+      let dot1 = 0;
+      let j = 0;
+      for (; j + 1 < w; j += 2) {
+        const t0 = a[row + j] - ui * z[j];
+        const t1 = a[row + j + 1] - ui * z[j + 1];
+        a[row + j] = t0;
+        a[row + j + 1] = t1;
+        dot0 += t0 * v[j];
+        dot1 += t1 * v[j + 1];
+      }
+      for (; j < w; j++) {
+        const t = a[row + j] - ui * z[j];
+        a[row + j] = t;
+        dot0 += t * v[j];
+      }
+      const sc = tp * (dot0 + dot1);
+      const xi = a[row] - sc; // the next column's entry (v₀ = 1), final
+      a[row] = xi;
+      for (let jj = 1; jj < w; jj++) {
+        const t = a[row + jj] - sc * v[jj];
+        a[row + jj] = t;
+        yNext[jj - 1] += xi * t;
+      }
+    }
+    const tmp = y;
+    y = yNext;
+    yNext = tmp;
   }
   return { s, e, a, tauq, taup, m, n };
 }
