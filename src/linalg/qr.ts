@@ -6,7 +6,7 @@
  * The diagonal of R may be negative (each reflection picks the sign that avoids cancellation); that is why
  * a plain QR of a Gaussian matrix is not Haar distributed (see `haarOrthogonal`).
  */
-import { applyHouseholderLeft, makeHouseholder } from "./householder";
+import { makeHouseholder } from "./householder";
 import { asMatrix, fromFloat64, Matrix, MatrixInput } from "./matrix";
 import { requireAllFinite } from "../util/errors";
 
@@ -33,29 +33,99 @@ export interface HouseholderQR {
   tau: Float64Array;
 }
 
-/** Factors the row-major m×n array `a` in place (LAPACK's geqrf, unblocked). */
+/**
+ * Factors the row-major m×n array `a` in place (LAPACK's geqrf, unblocked): step j makes the reflector from
+ * column j and applies it to the columns right of it as B ← B − u zᵀ, z = τ Bᵀu.
+ * One pass per step: while updating the rows, the pass also accumulates y = B′ᵀx′ for the next column x′, and
+ * the next z follows from it without another pass, since u′ = (x′ − β e₁)/(x′₀ − β).
+ */
 export function householderQR(a: Float64Array, m: number, n: number): HouseholderQR {
   const k = Math.min(m, n);
   const tau = new Float64Array(k);
-  const work = new Float64Array(n);
+  const z = new Float64Array(n);
+  let y = new Float64Array(n); // y = Bᵀx, indexed by column − (j + 1)
+  let yNext = new Float64Array(n);
+  if (k > 0 && n > 1) {
+    for (let i = 0; i < m; i++) {
+      const xi = a[i * n];
+      if (xi === 0) continue;
+      const row = i * n + 1;
+      for (let c = 0; c < n - 1; c++) y[c] += xi * a[row + c];
+    }
+  }
   for (let j = 0; j < k; j++) {
-    tau[j] = makeHouseholder(a, j * n + j, n, m - j);
-    applyHouseholderLeft(a, n, j, m - j, j + 1, n, a, j * n + j, n, tau[j], work);
+    const c0 = j + 1;
+    const w = n - c0;
+    const x0 = a[j * n + j];
+    const t = makeHouseholder(a, j * n + j, n, m - j);
+    tau[j] = t;
+    if (w === 0) break;
+    const beta = a[j * n + j];
+    if (t === 0) z.fill(0, 0, w);
+    else {
+      const f = t / (x0 - beta);
+      for (let c = 0; c < w; c++) z[c] = f * (y[c] - beta * a[j * n + c0 + c]);
+    }
+    for (let c = 0; c < w; c++) a[j * n + c0 + c] -= z[c];
+    yNext.fill(0, 0, w);
+    for (let i = j + 1; i < m; i++) {
+      const ui = a[i * n + j];
+      const row = i * n + c0;
+      const xi = a[row] - ui * z[0];
+      a[row] = xi;
+      for (let c = 1; c < w; c++) {
+        const x = a[row + c] - ui * z[c];
+        a[row + c] = x;
+        yNext[c - 1] += xi * x;
+      }
+    }
+    const tmp = y;
+    y = yNext;
+    yNext = tmp;
   }
   return { a, m, n, tau };
 }
 
-/** Q = H₀ ⋯ H_{k−1} applied to the first `cols` columns of the m×m identity (cols = k or m). */
+/**
+ * Q = H₀ ⋯ H_{k−1} applied to the first `cols` columns of the m×m identity (cols = k or m), by backward
+ * accumulation Q ← H_j Q, j = k−1 … 0. H_j only touches rows j … m−1 and (since H_{j+1} ⋯ H_{k−1} I has zeros
+ * left of column j in those rows) columns j … cols−1. Each pass applies H_j and accumulates v_{j−1}ᵀQ for the
+ * next step, whose reflector is already known.
+ */
 export function formQ(f: HouseholderQR, cols: number): Float64Array {
   const { a, m, n, tau } = f;
   const k = tau.length;
   const q = new Float64Array(m * cols);
   for (let i = 0; i < Math.min(m, cols); i++) q[i * cols + i] = 1;
-  const work = new Float64Array(cols);
-  // Backward accumulation: Q ← H_j Q for j = k−1 … 0; H_j only touches rows j…m−1 and, since
-  // H_{j+1} ⋯ H_{k−1} I has zeros left of column j in those rows, only columns j…cols−1.
+  if (k === 0) return q;
+  let w = new Float64Array(cols); // w_c = v_jᵀ Q[:, c], c ≥ j
+  let wNext = new Float64Array(cols);
+  {
+    // Q is still the identity: (v_{k−1}ᵀ Q)_c = v_{k−1, c} for k−1 ≤ c < min(m, cols).
+    const j = k - 1;
+    for (let c = j; c < Math.min(m, cols); c++) w[c] = c === j ? 1 : a[c * n + j];
+  }
   for (let j = k - 1; j >= 0; j--) {
-    applyHouseholderLeft(q, cols, j, m - j, j, cols, a, j * n + j, n, tau[j], work);
+    const t = tau[j];
+    for (let c = j; c < cols; c++) w[c] *= t;
+    const hasNext = j > 0;
+    if (hasNext) {
+      wNext.fill(0, j - 1, cols);
+      wNext[j - 1] = 1; // row j−1 of Q is still e_{j−1}ᵀ, and v_{j−1} starts with 1
+    }
+    for (let i = j; i < m; i++) {
+      const vi = i === j ? 1 : a[i * n + j];
+      const vn = hasNext ? a[i * n + j - 1] : 0;
+      const row = i * cols;
+      for (let c = j; c < cols; c++) {
+        const x = q[row + c] - vi * w[c];
+        q[row + c] = x;
+        wNext[c] += vn * x;
+      }
+    }
+    const tmp = w;
+    w = wNext;
+    wNext = tmp;
   }
   return q;
 }
