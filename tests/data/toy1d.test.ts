@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { empiricalRisk, fitPolynomial, integrateUnitInterval, sampleToyData, toyProblem, trueRisk, TOY_TARGETS } from "../../src/data/index";
+
+describe("toy problem X = Y = [0, 1]", () => {
+  it("samples a seeded dataset with x in [0, 1] and y = g(x) + noise", () => {
+    const mu = toyProblem("sine", 0.1);
+    const a = sampleToyData(mu, 50, 7);
+    const b = sampleToyData(mu, 50, 7);
+    const c = sampleToyData(mu, 50, 8);
+    expect(a.size).toBe(50);
+    expect(Array.from(a.y)).toEqual(Array.from(b.y));
+    expect(Array.from(a.x)).not.toEqual(Array.from(c.x));
+    for (const x of a.x) expect(x >= 0 && x < 1).toBe(true);
+    const noiseless = sampleToyData(toyProblem("sine", 0), 20, 1);
+    noiseless.x.forEach((x, i) => expect(noiseless.y[i]).toBeCloseTo(TOY_TARGETS.sine(x), 14));
+    expect(String(a)).toMatch(/ToyDataset\(N = 50/);
+  });
+
+  it("integrates exactly what we can integrate by hand", () => {
+    expect(integrateUnitInterval((x) => x * x)).toBeCloseTo(1 / 3, 14);
+    expect(integrateUnitInterval((x) => Math.exp(x))).toBeCloseTo(Math.E - 1, 13);
+    expect(integrateUnitInterval((x) => Math.sin(Math.PI * x) ** 2)).toBeCloseTo(0.5, 14);
+  });
+
+  it("true risk = ∫(f − g)² dx + σ²: exact cases", () => {
+    const mu = toyProblem("sine", 0.2);
+    expect(trueRisk(TOY_TARGETS.sine, mu)).toBeCloseTo(0.04, 13);
+    expect(trueRisk((x) => TOY_TARGETS.sine(x) + 0.3, mu)).toBeCloseTo(0.09 + 0.04, 13);
+    // f(x) = x against g(x) = 0.5 + 0.4 sin 2πx: 1/12 + 0.08 + 0.4/π, worked out by hand.
+    expect(trueRisk((x) => x, mu)).toBeCloseTo(1 / 12 + 0.08 + 0.4 / Math.PI + 0.04, 12);
+    // The step target: f = 0.5 is 0.3 away everywhere.
+    expect(trueRisk(() => 0.5, toyProblem("step", 0))).toBeCloseTo(0.09, 13);
+  });
+
+  it("true risk agrees with the empirical risk on a large fresh sample (law of large numbers)", () => {
+    const mu = toyProblem("wiggle", 0.15);
+    const f = (x: number) => 0.4 + 0.2 * x;
+    const big = sampleToyData(mu, 200_000, 123);
+    const losses = Array.from(big.x, (x, i) => (f(x) - big.y[i]) ** 2);
+    const mean = losses.reduce((s, v) => s + v, 0) / losses.length;
+    const sd = Math.sqrt(losses.reduce((s, v) => s + (v - mean) ** 2, 0) / losses.length);
+    expect(empiricalRisk(f, big)).toBeCloseTo(mean, 12);
+    expect(Math.abs(trueRisk(f, mu) - mean)).toBeLessThan((4 * sd) / Math.sqrt(losses.length));
+  });
+
+  it("a polynomial fit recovers a polynomial target exactly", () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -3, max: 3, noNaN: true }), { minLength: 1, maxLength: 7 }), fc.integer({ min: 0, max: 1000 }), (coefs, seed) => {
+        const g = (x: number) => coefs.reduce((s, c, k) => s + c * x ** k, 0);
+        const data = sampleToyData(toyProblem(g, 0), 30, seed);
+        const model = fitPolynomial(data.x, data.y, coefs.length - 1);
+        for (const x of [0, 0.13, 0.5, 0.77, 1]) expect(model.predict(x)).toBeCloseTo(g(x), 8);
+      }),
+      { numRuns: 40 },
+    );
+    const cubic = toyProblem("cubic", 0);
+    const cubicData = sampleToyData(cubic, 12, 3);
+    const fit = fitPolynomial(cubicData.x, cubicData.y, 3);
+    expect(trueRisk(fit, cubic)).toBeLessThan(1e-20);
+  });
+
+  it("the empirical risk never increases with the degree (nested models), and interpolates at degree N − 1", () => {
+    const data = sampleToyData(toyProblem("sine", 0.2), 12, 5);
+    let previous = Infinity;
+    for (let d = 0; d <= 11; d++) {
+      const r = empiricalRisk(fitPolynomial(data.x, data.y, d), data);
+      expect(r).toBeLessThanOrEqual(previous + 1e-12);
+      previous = r;
+    }
+    expect(previous).toBeLessThan(1e-12);
+  });
+
+  it("ridge makes under-determined fits possible; bad input gets clear errors", () => {
+    const data = sampleToyData(toyProblem("sine", 0.1), 5, 1);
+    expect(() => fitPolynomial(data.x, data.y, 8)).toThrow(/degree 8 has 9 parameters but only N = 5/);
+    expect(fitPolynomial(data.x, data.y, 8, { ridge: 1e-6 }).degree).toBe(8);
+    expect(() => fitPolynomial([0, 1], [1], 0)).toThrow(/x has length 2 but y has length 1/);
+    expect(() => fitPolynomial([0, NaN], [1, 2], 0)).toThrow(/entry 1/);
+    expect(() => toyProblem("sinus" as never)).toThrow(/target must be one of "sine"/);
+    expect(() => toyProblem("sine", -1)).toThrow(/noiseStd must be ≥ 0/);
+    expect(() => sampleToyData(toyProblem(), 0, 1)).toThrow(/n must be an integer ≥ 1/);
+    expect(() => trueRisk(42 as never, toyProblem())).toThrow(/f must be a function/);
+  });
+});
