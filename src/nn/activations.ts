@@ -1,0 +1,174 @@
+/**
+ * Activation functions φ : ℝ → ℝ with their derivatives φ′ (SYLLABUS §4, §9).
+ *
+ * In the MLP x_l = φ(h_l) is applied entry by entry; backprop needs φ′(h_l) (the δ recursion
+ * δ_l = φ′(h_l) ⊙ W_{l+1}ᵀ δ_{l+1}), and the Day-2 Jacobian J = W_L D_{L−1} ⋯ D₁ W₁ uses D_l = diag(φ′(h_l)).
+ * So an activation is a plain object `{ name, f, df }`:
+ *
+ *   activations.relu.f(-1)  // 0
+ *   activations.tanh.df(0)  // 1
+ *   customActivation("cube", (x) => x ** 3, (x) => 3 * x * x)
+ *
+ * At a kink (ReLU at 0, hard-tanh at ±1) φ′ takes the value 0, the usual convention.
+ */
+
+/** An activation function φ with its derivative φ′. */
+export interface Activation {
+  /** A short name, shown in model summaries: "relu", "tanh", … */
+  readonly name: string;
+  /** φ(x). */
+  f(x: number): number;
+  /** φ′(x). */
+  df(x: number): number;
+}
+
+class NamedActivation implements Activation {
+  constructor(
+    readonly name: string,
+    readonly f: (x: number) => number,
+    readonly df: (x: number) => number,
+  ) {}
+  toString(): string {
+    return `Activation(${this.name})`;
+  }
+}
+
+/**
+ * A user-supplied activation: φ and φ′ as functions of one number.
+ * `customActivation("cube", x => x ** 3, x => 3 * x * x)`.
+ */
+export function customActivation(name: string, f: (x: number) => number, df: (x: number) => number): Activation {
+  if (typeof name !== "string" || name.length === 0) throw new TypeError(`customActivation: name must be a non-empty string, got ${String(name)}`);
+  if (typeof f !== "function") throw new TypeError(`customActivation("${name}"): φ (f) must be a function of one number, got ${typeof f}`);
+  if (typeof df !== "function") throw new TypeError(`customActivation("${name}"): φ′ (df) must be a function of one number, got ${typeof df}`);
+  return new NamedActivation(name, f, df);
+}
+
+/** The error function erf(x) = (2/√π) ∫₀ˣ e^{−t²} dt, to about 1e−15 relative accuracy. */
+export function erf(x: number): number {
+  if (Number.isNaN(x)) return NaN;
+  if (x < 0) return -erf(-x);
+  if (x < 3) {
+    // erf(x) = (2/√π) e^{−x²} Σ_{n≥0} 2ⁿ x^{2n+1} / (1·3·5⋯(2n+1)): all terms positive, no cancellation.
+    let term = x;
+    let sum = x;
+    for (let n = 1; n < 200; n++) {
+      term *= (2 * x * x) / (2 * n + 1);
+      sum += term;
+      if (term < 1e-17 * sum) break;
+    }
+    return (2 / Math.sqrt(Math.PI)) * Math.exp(-x * x) * sum;
+  }
+  return 1 - erfc(x);
+}
+
+/** The complementary error function erfc(x) = 1 − erf(x), accurate also where it is tiny (large x). */
+export function erfc(x: number): number {
+  if (Number.isNaN(x)) return NaN;
+  if (x < 3) return 1 - erf(x);
+  if (x > 27) return 0;
+  // Continued fraction erfc(x) = e^{−x²}/√π · 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + 2/(x + …))))), by Lentz's method.
+  const tiny = 1e-300;
+  let f = x;
+  let C = x;
+  let D = 0;
+  for (let n = 1; n < 500; n++) {
+    const a = n / 2;
+    D = x + a * D;
+    D = D === 0 ? tiny : 1 / D;
+    C = x + a / C;
+    if (C === 0) C = tiny;
+    const delta = C * D;
+    f *= delta;
+    if (Math.abs(delta - 1) < 1e-16) break;
+  }
+  return Math.exp(-x * x) / Math.sqrt(Math.PI) / f;
+}
+
+/** The standard normal CDF Φ(x) = ½ erfc(−x/√2). */
+export function normalCdf(x: number): number {
+  return 0.5 * erfc(-x / Math.SQRT2);
+}
+
+/** The standard normal density (2π)^{−1/2} e^{−x²/2}. */
+export function normalPdf(x: number): number {
+  return Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
+}
+
+function sigmoid(x: number): number {
+  // Two branches so that exp never overflows.
+  if (x >= 0) return 1 / (1 + Math.exp(-x));
+  const e = Math.exp(x);
+  return e / (1 + e);
+}
+
+/**
+ * The activations of the lecture, as `{ name, f, df }` objects:
+ * - identity: φ(x) = x (a "deep linear network", y = ABx)
+ * - relu: φ(x) = max(0, x), φ′(x) = 1[x > 0]
+ * - tanh: φ′(x) = 1 − tanh²(x)
+ * - sigmoid: σ(x) = 1/(1 + e^{−x}), σ′ = σ(1 − σ)
+ * - hardTanh: φ(x) = clip(x, −1, 1), φ′(x) = 1[|x| < 1]
+ * - gelu: φ(x) = x Φ(x) with Φ the standard normal CDF, φ′(x) = Φ(x) + x·Φ′(x) (exact, not the tanh approximation)
+ * - erf: φ(x) = erf(x), φ′(x) = (2/√π) e^{−x²} (has closed-form infinite-width kernels)
+ * - softplus: φ(x) = log(1 + eˣ), φ′ = σ(x)
+ */
+export const activations = {
+  identity: new NamedActivation(
+    "identity",
+    (x) => x,
+    () => 1,
+  ),
+  relu: new NamedActivation(
+    "relu",
+    (x) => (x > 0 ? x : 0),
+    (x) => (x > 0 ? 1 : 0),
+  ),
+  tanh: new NamedActivation("tanh", Math.tanh, (x) => {
+    const t = Math.tanh(x);
+    return 1 - t * t;
+  }),
+  sigmoid: new NamedActivation("sigmoid", sigmoid, (x) => {
+    const s = sigmoid(x);
+    return s * (1 - s);
+  }),
+  hardTanh: new NamedActivation(
+    "hardTanh",
+    (x) => (x > 1 ? 1 : x < -1 ? -1 : x),
+    (x) => (x > -1 && x < 1 ? 1 : 0),
+  ),
+  gelu: new NamedActivation(
+    "gelu",
+    (x) => x * normalCdf(x),
+    (x) => normalCdf(x) + x * normalPdf(x),
+  ),
+  erf: new NamedActivation("erf", erf, (x) => (2 / Math.sqrt(Math.PI)) * Math.exp(-x * x)),
+  softplus: new NamedActivation(
+    "softplus",
+    (x) => (x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x))),
+    sigmoid,
+  ),
+};
+
+/** The names of the built-in activations: "identity" | "relu" | "tanh" | … */
+export type ActivationName = keyof typeof activations;
+
+/** An activation object, or the name of a built-in one. */
+export type ActivationLike = Activation | ActivationName;
+
+/** Resolves `"relu"` to `activations.relu`; passes activation objects through; clear error otherwise. */
+export function getActivation(activation: ActivationLike, argumentName = "activation"): Activation {
+  if (typeof activation === "string") {
+    const found = (activations as Record<string, Activation>)[activation];
+    if (!found) {
+      throw new RangeError(
+        `${argumentName} must be one of ${Object.keys(activations).map((k) => `"${k}"`).join(", ")} or an activation object, got "${activation}"`,
+      );
+    }
+    return found;
+  }
+  if (activation == null || typeof activation.f !== "function" || typeof activation.df !== "function") {
+    throw new TypeError(`${argumentName} must be an activation {name, f, df} (e.g. activations.relu) or its name, got ${String(activation)}`);
+  }
+  return activation;
+}
