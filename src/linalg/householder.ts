@@ -72,34 +72,3 @@ export function applyHouseholderLeft(
     for (let j = 0; j < w; j++) a[base + j] -= vi * work[j];
   }
 }
-
-/**
- * Applies H = I − τ v vᵀ from the right to the block of rows r0 … r1−1, columns c0 … c0+len−1 of `a`:
- * B ← B − τ (B v) vᵀ. `v` as in `applyHouseholderLeft`.
- */
-export function applyHouseholderRight(
-  a: Float64Array,
-  ld: number,
-  r0: number,
-  r1: number,
-  c0: number,
-  len: number,
-  vData: Float64Array,
-  vOff: number,
-  vStep: number,
-  tau: number,
-  work: Float64Array,
-): void {
-  if (tau === 0 || r1 <= r0) return;
-  // Copy v once so the inner loops are contiguous.
-  work[0] = 1;
-  for (let i = 1; i < len; i++) work[i] = vData[vOff + i * vStep];
-  for (let r = r0; r < r1; r++) {
-    const base = r * ld + c0;
-    let s = 0;
-    for (let i = 0; i < len; i++) s += a[base + i] * work[i];
-    s *= tau;
-    if (s === 0) continue;
-    for (let i = 0; i < len; i++) a[base + i] -= s * work[i];
-  }
-}
