@@ -3,6 +3,7 @@
  * `lossChecks`) and spread it in here. Keep checks to small inputs: they run in a cell.
  */
 import { runCheck, Hint, requireFunction, relativeError, type CheckOutcome } from "./check";
+import { day1DataChecks } from "./day1-data";
 
 /** Checks for the start-here notebook (a model for the others). */
 const startChecks = {
@@ -25,4 +26,5 @@ const startChecks = {
 
 export const check = {
   ...startChecks,
+  ...day1DataChecks,
 };
