@@ -83,36 +83,12 @@ export function tridiagonalize(a: Float64Array, n: number): Tridiagonal {
     }
     // One pass over rows 1 … len−1 of A₂₂ (columns 1 … i): the rank-2 update, and with the updated entries
     // the product p′ = A₃₃ v′ for the next step.
-    for (let i = 1; i < len; i++) {
-      const row = (c0 + i) * n + c0;
-      const vi = v[i];
-      const wi = w[i];
-      if (hasNext) {
-        const vni = vNext[i];
-        // Two partial sums, so that consecutive iterations do not wait on one another.
-        let s0 = 0;
-        let s1 = 0;
-        let j = 1;
-        for (; j + 1 < i; j += 2) {
-          const x0 = a[row + j] - vi * w[j] - wi * v[j];
-          const x1 = a[row + j + 1] - vi * w[j + 1] - wi * v[j + 1];
-          a[row + j] = x0;
-          a[row + j + 1] = x1;
-          s0 += x0 * vNext[j];
-          s1 += x1 * vNext[j + 1];
-          pNext[j] += x0 * vni;
-          pNext[j + 1] += x1 * vni;
-        }
-        for (; j < i; j++) {
-          const x = a[row + j] - vi * w[j] - wi * v[j];
-          a[row + j] = x;
-          s0 += x * vNext[j];
-          pNext[j] += x * vni;
-        }
-        const x = a[row + i] - 2 * vi * wi;
-        a[row + i] = x;
-        pNext[i] += s0 + s1 + x * vni;
-      } else {
+    if (hasNext) fusedUpdate(a, n, c0, len, v, w, vNext, pNext);
+    else {
+      for (let i = 1; i < len; i++) {
+        const row = (c0 + i) * n + c0;
+        const vi = v[i];
+        const wi = w[i];
         for (let j = 1; j <= i; j++) a[row + j] -= vi * w[j] + wi * v[j];
       }
     }
@@ -136,6 +112,71 @@ export function tridiagonalize(a: Float64Array, n: number): Tridiagonal {
   }
   if (n >= 1) d[n - 1] = a[(n - 1) * n + n - 1];
   return { d, e, a, tau, n };
+}
+
+/**
+ * The fused pass of `tridiagonalize` over rows 1 … len−1 of the trailing block (global offset c0), lower
+ * triangle, columns 1 … i: A ← A − v wᵀ − w vᵀ, and with the updated entries pNext ← pNext + A₃₃ vNext
+ * (A₃₃ = the block without its first row and column; vNext, pNext indexed like the block).
+ * Rows are taken two at a time, so that each load of w_j, v_j, vNext_j and pNext_j serves two rows.
+ */
+function fusedUpdate(
+  a: Float64Array,
+  n: number,
+  c0: number,
+  len: number,
+  v: Float64Array,
+  w: Float64Array,
+  vNext: Float64Array,
+  pNext: Float64Array,
+): void {
+  let i = 1;
+  for (; i + 1 < len; i += 2) {
+    const rowA = (c0 + i) * n + c0;
+    const rowB = rowA + n;
+    const va = v[i], wa = w[i], vna = vNext[i];
+    const vb = v[i + 1], wb = w[i + 1], vnb = vNext[i + 1];
+    let sa = 0;
+    let sb = 0;
+    for (let j = 1; j < i; j++) {
+      const wj = w[j];
+      const vj = v[j];
+      const vnj = vNext[j];
+      const xa = a[rowA + j] - va * wj - wa * vj;
+      const xb = a[rowB + j] - vb * wj - wb * vj;
+      a[rowA + j] = xa;
+      a[rowB + j] = xb;
+      sa += xa * vnj;
+      sb += xb * vnj;
+      pNext[j] += xa * vna + xb * vnb;
+    }
+    // Row i's diagonal, row i+1's entry in column i, and row i+1's diagonal.
+    const da = a[rowA + i] - 2 * va * wa;
+    a[rowA + i] = da;
+    const xb = a[rowB + i] - vb * wa - wb * va;
+    a[rowB + i] = xb;
+    sb += xb * vna;
+    pNext[i] += sa + da * vna + xb * vnb;
+    const db = a[rowB + i + 1] - 2 * vb * wb;
+    a[rowB + i + 1] = db;
+    pNext[i + 1] += sb + db * vnb;
+  }
+  for (; i < len; i++) {
+    const row = (c0 + i) * n + c0;
+    const vi = v[i];
+    const wi = w[i];
+    const vni = vNext[i];
+    let s0 = 0;
+    for (let j = 1; j < i; j++) {
+      const x = a[row + j] - vi * w[j] - wi * v[j];
+      a[row + j] = x;
+      s0 += x * vNext[j];
+      pNext[j] += x * vni;
+    }
+    const x = a[row + i] - 2 * vi * wi;
+    a[row + i] = x;
+    pNext[i] += s0 + x * vni;
+  }
 }
 
 /** Qᵀ (row-major n×n) for the Q of `tridiagonalize`: Qᵀ = H_{n−3} ⋯ H₀, built as (H₀ ⋯ H_{n−3})ᵀ. */
