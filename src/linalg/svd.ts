@@ -38,7 +38,7 @@ interface Bidiagonal {
  * Step k: the left reflector H = I − τ_q u uᵀ (from column k) is applied as B ← B − u zᵀ with z = τ_q Bᵀu;
  * then the right reflector G = I − τ_p v vᵀ (from row k, once updated) as B ← B − (τ_p B v) vᵀ.
  *
- * One pass over the trailing block per step: each row gets both updates while it is in cache, and the same
+ * One pass over the trailing block per step (rows two at a time): each row gets both updates while it is in cache, and the same
  * pass accumulates y = Bᵀx for the NEXT step's column x. Since the next u = (x − β e₁)/(x₀ − β), its
  * z = τ_q (y − β b₀)/(x₀ − β), with b₀ the block's first row, needs no second pass.
  */
@@ -84,32 +84,56 @@ function bidiagonalize(a: Float64Array, m: number, n: number): Bidiagonal {
     for (let j = 1; j < w; j++) v[j] = a[k * n + c0 + j];
     // Rows k+1 … m−1: left update, right update, and y′ += x′_i · (row i right of column k + 1).
     yNext.fill(0, 0, w);
-    for (let i = k + 1; i < m; i++) {
+    // Two rows at a time, so that each load of z_j, v_j and yNext_j serves both.
+    let i = k + 1;
+    for (; i + 1 < m; i += 2) {
+      const ua = a[i * n + k];
+      const ub = a[(i + 1) * n + k];
+      const rowA = i * n + c0;
+      const rowB = rowA + n;
+      let da = 0;
+      let db = 0;
+      for (let j = 0; j < w; j++) {
+        const zj = z[j];
+        const vj = v[j];
+        const ta = a[rowA + j] - ua * zj;
+        const tb = a[rowB + j] - ub * zj;
+        a[rowA + j] = ta;
+        a[rowB + j] = tb;
+        da += ta * vj;
+        db += tb * vj;
+      }
+      const sa = tp * da;
+      const sb = tp * db;
+      const xa = a[rowA] - sa; // the next column's entries (v₀ = 1), final
+      const xb = a[rowB] - sb;
+      a[rowA] = xa;
+      a[rowB] = xb;
+      for (let j = 1; j < w; j++) {
+        const vj = v[j];
+        const ta = a[rowA + j] - sa * vj;
+        const tb = a[rowB + j] - sb * vj;
+        a[rowA + j] = ta;
+        a[rowB + j] = tb;
+        yNext[j - 1] += xa * ta + xb * tb;
+      }
+    }
+    for (; i < m; i++) {
       const ui = a[i * n + k];
       const row = i * n + c0;
-      let dot0 = 0;
-      let dot1 = 0;
-      let j = 0;
-      for (; j + 1 < w; j += 2) {
-        const t0 = a[row + j] - ui * z[j];
-        const t1 = a[row + j + 1] - ui * z[j + 1];
-        a[row + j] = t0;
-        a[row + j + 1] = t1;
-        dot0 += t0 * v[j];
-        dot1 += t1 * v[j + 1];
-      }
-      for (; j < w; j++) {
+      let dot = 0;
+      for (let j = 0; j < w; j++) {
         const t = a[row + j] - ui * z[j];
         a[row + j] = t;
-        dot0 += t * v[j];
+        dot += t * v[j];
       }
-      const sc = tp * (dot0 + dot1);
-      const xi = a[row] - sc; // the next column's entry (v₀ = 1), final
+      const sc = tp * dot;
+      const xi = a[row] - sc;
       a[row] = xi;
-      for (let jj = 1; jj < w; jj++) {
-        const t = a[row + jj] - sc * v[jj];
-        a[row + jj] = t;
-        yNext[jj - 1] += xi * t;
+      for (let j = 1; j < w; j++) {
+        const t = a[row + j] - sc * v[j];
+        a[row + j] = t;
+        yNext[j - 1] += xi * t;
       }
     }
     const tmp = y;
