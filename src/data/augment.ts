@@ -135,25 +135,27 @@ function requireProbability(name: string, p: unknown): asserts p is number {
   if (p < 0 || p > 1) throw new RangeError(`${name} must be a probability in [0, 1], got ${p}`);
 }
 
-/** Mirrors image i of `src` left ↔ right into `dst`. */
+/** Copies `length` numbers from src[from …] to dst[to …] (a plain loop: faster than subarray + set for short rows). */
+function copyRange(src: Float64Array, from: number, dst: Float64Array, to: number, length: number): void {
+  for (let k = 0; k < length; k++) dst[to + k] = src[from + k];
+}
+
+/** Mirrors the image at `offset` of `src` left ↔ right into `dst`. */
 function mirrorColumns(src: Float64Array, dst: Float64Array, offset: number, h: number, w: number, c: number): void {
   for (let y = 0; y < h; y++) {
     const row = offset + y * w * c;
-    for (let x = 0; x < w; x++) {
-      const from = row + x * c;
-      const to = row + (w - 1 - x) * c;
-      for (let ch = 0; ch < c; ch++) dst[to + ch] = src[from + ch];
+    if (c === 1) {
+      for (let x = 0; x < w; x++) dst[row + w - 1 - x] = src[row + x];
+      continue;
     }
+    for (let x = 0; x < w; x++) copyRange(src, row + x * c, dst, row + (w - 1 - x) * c, c);
   }
 }
 
-/** Mirrors image i of `src` top ↔ bottom into `dst` (whole rows are copied). */
+/** Mirrors the image at `offset` of `src` top ↔ bottom into `dst` (whole rows are copied). */
 function mirrorRows(src: Float64Array, dst: Float64Array, offset: number, h: number, w: number, c: number): void {
   const rowLength = w * c;
-  for (let y = 0; y < h; y++) {
-    const from = offset + y * rowLength;
-    dst.set(src.subarray(from, from + rowLength), offset + (h - 1 - y) * rowLength);
-  }
+  for (let y = 0; y < h; y++) copyRange(src, offset + y * rowLength, dst, offset + (h - 1 - y) * rowLength, rowLength);
 }
 
 /** Every image mirrored left ↔ right: x̃(h, w, c) = x(h, W − 1 − w, c). */
@@ -214,8 +216,7 @@ export function randomTranslation(maxShift = 2, options: { fill?: number } = {})
       const x1 = Math.min(w, w + dx); // end of destination columns
       if (x1 <= x0) continue;
       for (let y = Math.max(0, dy); y < Math.min(h, h + dy); y++) {
-        const src = i * d + ((y - dy) * w + (x0 - dx)) * c;
-        out.set(batch.images.subarray(src, src + (x1 - x0) * c), i * d + (y * w + x0) * c);
+        copyRange(batch.images, i * d + ((y - dy) * w + (x0 - dx)) * c, out, i * d + (y * w + x0) * c, (x1 - x0) * c);
       }
     }
     return batch.withImages(out);
