@@ -68,7 +68,27 @@ export function householderQR(a: Float64Array, m: number, n: number): Householde
     }
     for (let c = 0; c < w; c++) a[j * n + c0 + c] -= z[c];
     yNext.fill(0, 0, w);
-    for (let i = j + 1; i < m; i++) {
+    // Rows two at a time: each load of z_c and yNext_c serves both.
+    let i = j + 1;
+    for (; i + 1 < m; i += 2) {
+      const ua = a[i * n + j];
+      const ub = a[(i + 1) * n + j];
+      const rowA = i * n + c0;
+      const rowB = rowA + n;
+      const xa = a[rowA] - ua * z[0];
+      const xb = a[rowB] - ub * z[0];
+      a[rowA] = xa;
+      a[rowB] = xb;
+      for (let c = 1; c < w; c++) {
+        const zc = z[c];
+        const ta = a[rowA + c] - ua * zc;
+        const tb = a[rowB + c] - ub * zc;
+        a[rowA + c] = ta;
+        a[rowB + c] = tb;
+        yNext[c - 1] += xa * ta + xb * tb;
+      }
+    }
+    for (; i < m; i++) {
       const ui = a[i * n + j];
       const row = i * n + c0;
       const xi = a[row] - ui * z[0];
@@ -113,7 +133,25 @@ export function formQ(f: HouseholderQR, cols: number): Float64Array {
       wNext.fill(0, j - 1, cols);
       wNext[j - 1] = 1; // row j−1 of Q is still e_{j−1}ᵀ, and v_{j−1} starts with 1
     }
-    for (let i = j; i < m; i++) {
+    // Rows two at a time: each load of w_c and wNext_c serves both.
+    let i = j;
+    for (; i + 1 < m; i += 2) {
+      const va = i === j ? 1 : a[i * n + j];
+      const vb = a[(i + 1) * n + j];
+      const na = hasNext ? a[i * n + j - 1] : 0;
+      const nb = hasNext ? a[(i + 1) * n + j - 1] : 0;
+      const rowA = i * cols;
+      const rowB = rowA + cols;
+      for (let c = j; c < cols; c++) {
+        const wc = w[c];
+        const xa = q[rowA + c] - va * wc;
+        const xb = q[rowB + c] - vb * wc;
+        q[rowA + c] = xa;
+        q[rowB + c] = xb;
+        wNext[c] += na * xa + nb * xb;
+      }
+    }
+    for (; i < m; i++) {
       const vi = i === j ? 1 : a[i * n + j];
       const vn = hasNext ? a[i * n + j - 1] : 0;
       const row = i * cols;
