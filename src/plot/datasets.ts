@@ -261,7 +261,7 @@ export function skeletonAnimationFigure(seq: SkeletonSequence, options: { frameS
       zaxis: { range: ranges[2], title: { text: "z (up)" } },
       aspectmode: "manual",
       aspectratio: { x: spans[0] / longest, y: spans[1] / longest, z: spans[2] / longest },
-      camera: { eye: { x: 1.6, y: -1.2, z: 0.6 } },
+      camera: { eye: { x: 1.25, y: 0.9, z: 0.35 } }, // front-right view: the figure faces +y
     },
     updatemenus: [
       {
