@@ -4,3 +4,4 @@ export * from "./builders";
 export { show, loadPlotly, displayBundle, setDisplaySink, inKernel, UpdatableDisplay, type DisplaySink } from "./display";
 export { figureBundle, loaderBundle, validateFigure, jsonForScript, figureSummary, PLOTLY_MIMETYPE, type DisplayBundle } from "./bundle";
 export * from "./progress";
+export * from "./datasets";
