@@ -33,6 +33,11 @@ export class AudioSignal {
     return this.samples.length / this.sampleRate;
   }
 
+  /** What a notebook cell prints (Node's util.inspect). */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+
   toString(): string {
     return `AudioSignal(${this.samples.length} samples at ${this.sampleRate} Hz = ${this.duration.toFixed(3)} s)`;
   }
@@ -168,6 +173,11 @@ export class Spectrogram {
     let best = 0;
     for (let k = 1; k < this.bins; k++) if (this.get(t, k) > this.get(t, best)) best = k;
     return best;
+  }
+
+  /** What a notebook cell prints (Node's util.inspect). */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
   }
 
   toString(): string {

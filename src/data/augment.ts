@@ -51,6 +51,11 @@ export class ImageBatch {
     return new ImageBatch(images, this.count, this.height, this.width, this.channels, labels, this.classes);
   }
 
+  /** What a notebook cell prints (Node's util.inspect). */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+
   toString(): string {
     const labels = this.labels ? `, labels ${this.count}×${this.classes}` : "";
     return `ImageBatch(${this.count} images of ${this.height}×${this.width}×${this.channels}${labels})`;

@@ -37,6 +37,9 @@ function labeledImages(images: Float64Array, labels: Uint8Array, imageShape: [nu
     labels,
     count,
     imageShape,
+    [Symbol.for("nodejs.util.inspect.custom")]() {
+      return this.toString();
+    },
     toString() {
       const counts = new Array<number>(10).fill(0);
       for (let i = 0; i < count; i++) if (labels[i] < 10) counts[labels[i]]++;

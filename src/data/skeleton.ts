@@ -179,6 +179,11 @@ export class SkeletonSequence {
     return Float64Array.from(this.positions.data);
   }
 
+  /** What a notebook cell prints (Node's util.inspect). */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+
   toString(): string {
     const [t, j] = this.positions.shape;
     return `SkeletonSequence("${this.motion}": ${t} frames × ${j} joints × 3 at ${this.fps} fps = ${(t / this.fps).toFixed(2)} s, ${this.bones.length} bones)`;

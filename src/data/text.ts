@@ -134,6 +134,11 @@ export class Tokenizer {
     return text;
   }
 
+  /** What a notebook cell prints (Node's util.inspect). */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+
   toString(): string {
     const head = this.vocabulary.slice(0, 12).map((t, i) => `${i}:${t}`);
     return `Tokenizer(${this.size} tokens: ${head.join(" ")}${this.size > 12 ? " …" : ""})`;

@@ -58,6 +58,11 @@ export class ToyProblem {
     return this.noiseStd * this.noiseStd;
   }
 
+  /** What a notebook cell prints (Node's util.inspect). */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+
   toString(): string {
     return `ToyProblem(x ~ U[0,1], y = ${this.name}(x) + ε, ε ~ N(0, ${this.noiseStd}²))`;
   }
@@ -89,6 +94,11 @@ export class ToyDataset {
   /** N = |𝒟|. */
   get size(): number {
     return this.x.length;
+  }
+
+  /** What a notebook cell prints (Node's util.inspect). */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
   }
 
   toString(): string {
@@ -223,6 +233,11 @@ export class PolynomialModel {
     const out = new Float64Array(xs.length);
     for (let i = 0; i < xs.length; i++) out[i] = this.predict(xs[i]);
     return out;
+  }
+
+  /** What a notebook cell prints (Node's util.inspect). */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
   }
 
   toString(): string {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { inspect } from "node:util";
 import { loadMnist, loadMnistFromPackage, oneHot, selectImages, trainTestSplit } from "../../src/data/index";
 
 describe("MNIST", () => {
@@ -21,6 +22,7 @@ describe("MNIST", () => {
     for (const c of counts) expect(c).toBeGreaterThan(800);
     expect(loadMnist()).toBe(data);
     expect(String(data)).toMatch(/10000 images of 28×28×1/);
+    expect(inspect(data)).toBe(String(data)); // what a notebook cell prints
     // A digit has ink: between 5 % and 50 % of its pixels are bright.
     for (const m of [0, 1234, 9999]) {
       const bright = data.images.subarray(m * 784, (m + 1) * 784).filter((v) => v > 0.5).length;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { inspect } from "node:util";
 import { SKELETON_BONES, SKELETON_JOINTS, SKELETON_MOTIONS, skeletonMotion } from "../../src/data/index";
 
 function boneLength(seq: ReturnType<typeof skeletonMotion>, t: number, [a, b]: readonly [number, number]): number {
@@ -14,7 +15,7 @@ describe("3D skeleton motions", () => {
       expect(seq.positions.shape).toEqual([45, SKELETON_JOINTS.length, 3]);
       expect(seq.toVector().length).toBe(45 * 16 * 3);
       for (const v of seq.positions.data) expect(Number.isFinite(v)).toBe(true);
-      expect(String(seq)).toMatch(/45 frames × 16 joints × 3/);
+      expect(inspect(seq)).toMatch(/^SkeletonSequence\("[a-z-]+": 45 frames × 16 joints × 3/);
     }
     for (const [a, b] of SKELETON_BONES) expect(a < SKELETON_JOINTS.length && b < SKELETON_JOINTS.length).toBe(true);
   });
