@@ -7,9 +7,9 @@
  * Backprop needs AᵀB and ABᵀ as often as AB, so the transposes are read in place, never materialized.
  *
  * How it is made fast (the GotoBLAS / BLIS scheme, in plain TypeScript):
- * - Cache blocking: the k dimension is cut into slices of KC, op(B)'s slice (KC×n) is copied ("packed") into
- *   a contiguous buffer once, and op(A) is cut into blocks of MC rows, each packed once; the packed A block
- *   (MC×KC, 128 KB) stays in the L2 cache and one packed micro-panel of B (KC×NR, 8 KB) in L1.
+ * - Cache blocking: k is cut into slices of KC and n into slices of NC; each KC×NC block of op(B) is copied
+ *   ("packed") into a contiguous buffer once, and op(A) is cut into blocks of MC rows, each packed once; the
+ *   packed A block (MC×KC, 128 KB) stays in the L2 cache and one packed micro-panel of B (KC×NR, 8 KB) in L1.
  * - Packing reorders the numbers so that the innermost loop reads both buffers strictly sequentially:
  *   A in micro-panels of MR rows (MR numbers per step p), B in micro-panels of NR columns. Transposed operands
  *   only change how the packing reads them, which is why AᵀB and ABᵀ run at the speed of AB.
@@ -23,6 +23,7 @@ const MR = 4;
 const NR = 4;
 const KC = 256;
 const MC = 64;
+const NC = 2048; // columns of op(B) packed at once (KC×NC numbers = 4 MB at most)
 
 let packedA = new Float64Array(MC * KC);
 let packedB = new Float64Array(KC * NR);
@@ -102,14 +103,15 @@ function packA(transA: boolean, a: Float64Array, m: number, k: number, i0: numbe
 }
 
 /**
- * Packs rows p0 … p0+kc−1 and all n columns of op(B) into `packedB` as micro-panels of NR columns:
- * panel s holds, for p = 0 … kc−1, the NR numbers op(B)[p0 + p, s·NR + j] (zeros past the last column).
+ * Packs rows p0 … p0+kc−1, columns j0 … j0+nc−1 of op(B) (n columns in all) into `packedB` as micro-panels
+ * of NR columns: panel s holds, for p = 0 … kc−1, the NR numbers op(B)[p0 + p, j0 + s·NR + j] (zeros past
+ * the last column).
  */
-function packB(transB: boolean, b: Float64Array, n: number, k: number, p0: number, kc: number): void {
+function packB(transB: boolean, b: Float64Array, n: number, k: number, p0: number, kc: number, j0: number, nc: number): void {
   const out = packedB;
   let o = 0;
-  for (let s = 0; s < n; s += NR) {
-    const cols = Math.min(NR, n - s);
+  for (let s = j0; s < j0 + nc; s += NR) {
+    const cols = Math.min(NR, j0 + nc - s);
     if (!transB) {
       // op(B) = B, stored k×n.
       for (let p = 0; p < kc; p++) {
@@ -207,32 +209,52 @@ export function gemm(
     gemmSmall(transA, transB, m, n, k, alpha, a, b, c);
     return;
   }
-  const nPadded = Math.ceil(n / NR) * NR;
+  const nPadded = Math.ceil(Math.min(n, NC) / NR) * NR;
   if (packedB.length < KC * nPadded) packedB = new Float64Array(KC * nPadded);
   if (packedA.length < MC * KC) packedA = new Float64Array(MC * KC);
-  for (let p0 = 0; p0 < k; p0 += KC) {
-    const kc = Math.min(KC, k - p0);
-    packB(transB, b, n, k, p0, kc);
-    for (let i0 = 0; i0 < m; i0 += MC) {
-      const mc = Math.min(MC, m - i0);
-      packA(transA, a, m, k, i0, mc, p0, kc);
-      for (let j = 0; j < n; j += NR) {
-        const cols = Math.min(NR, n - j);
-        const bi = j * kc; // panel j/NR starts at (j/NR)·kc·NR
-        for (let i = 0; i < mc; i += MR) {
-          const rows = Math.min(MR, mc - i);
-          const ai = i * kc;
-          if (rows === MR && cols === NR) {
-            micro4x4(kc, packedA, ai, packedB, bi, c, (i0 + i) * n + j, n, alpha);
-          } else {
-            // Edge tile: compute the full 4×4 into a scratch tile, then add the part that exists.
-            edgeTile.fill(0);
-            micro4x4(kc, packedA, ai, packedB, bi, edgeTile, 0, NR, alpha);
-            for (let r = 0; r < rows; r++) {
-              const cr = (i0 + i + r) * n + j;
-              for (let s = 0; s < cols; s++) c[cr + s] += edgeTile[r * NR + s];
-            }
-          }
+  for (let j0 = 0; j0 < n; j0 += NC) {
+    const nc = Math.min(NC, n - j0);
+    for (let p0 = 0; p0 < k; p0 += KC) {
+      const kc = Math.min(KC, k - p0);
+      packB(transB, b, n, k, p0, kc, j0, nc);
+      for (let i0 = 0; i0 < m; i0 += MC) {
+        const mc = Math.min(MC, m - i0);
+        packA(transA, a, m, k, i0, mc, p0, kc);
+        multiplyBlock(packedA, packedB, c, n, i0, mc, j0, nc, kc, alpha);
+      }
+    }
+  }
+}
+
+/** C[i0 … i0+mc−1, j0 … j0+nc−1] += α · (packed A block)(packed B block), one 4×4 micro-tile at a time. */
+function multiplyBlock(
+  ap: Float64Array,
+  bp: Float64Array,
+  c: Float64Array,
+  n: number,
+  i0: number,
+  mc: number,
+  j0: number,
+  nc: number,
+  kc: number,
+  alpha: number,
+): void {
+  for (let jj = 0; jj < nc; jj += NR) {
+    const j = j0 + jj;
+    const cols = Math.min(NR, j0 + nc - j);
+    const bi = jj * kc; // B panel jj/NR starts at (jj/NR)·kc·NR
+    for (let i = 0; i < mc; i += MR) {
+      const rows = Math.min(MR, mc - i);
+      const ai = i * kc; // A panel i/MR starts at (i/MR)·kc·MR
+      if (rows === MR && cols === NR) {
+        micro4x4(kc, ap, ai, bp, bi, c, (i0 + i) * n + j, n, alpha);
+      } else {
+        // Edge tile: compute the full 4×4 into a scratch tile, then add the part that exists.
+        edgeTile.fill(0);
+        micro4x4(kc, ap, ai, bp, bi, edgeTile, 0, NR, alpha);
+        for (let r = 0; r < rows; r++) {
+          const cr = (i0 + i + r) * n + j;
+          for (let s = 0; s < cols; s++) c[cr + s] += edgeTile[r * NR + s];
         }
       }
     }
