@@ -119,6 +119,15 @@ describe("products", () => {
     );
   });
 
+  test("very wide and very tall products (n > 2048: B is packed in column blocks)", () => {
+    const rng = randomGenerator(12);
+    const A = gaussian(rng, 6, 5);
+    const B = gaussian(rng, 5, 2100);
+    expect(maxAbsDiff(matmul(A, B), naiveMatmul(A, B))).toBeLessThan(1e-12);
+    expect(maxAbsDiff(matmulNT(A, transpose(B)), naiveMatmul(A, B))).toBeLessThan(1e-12);
+    expect(maxAbsDiff(matmulTN(B, B.hi(5, 7)), naiveMatmul(transpose(B), B.hi(5, 7)))).toBeLessThan(1e-12);
+  });
+
   test("matvec and matvecT agree with matmul by a column", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 40 }), fc.nat(1e6), (m, n, seed) => {
