@@ -334,3 +334,77 @@ export function fitPolynomial(
   if (ridge > 0) for (let k = 0; k < p; k++) a[(n + k) * p + k] = Math.sqrt(ridge);
   return new PolynomialModel(leastSquaresQR(a, b, rows, p));
 }
+
+/** Empirical and true risk of fitted models, averaged over independent datasets. */
+export interface RiskCurve {
+  /** The varied quantity: the degrees, or the sample sizes N. */
+  x: number[];
+  /** Mean over trials of the empirical (training) risk R̂_𝒟(f̂). */
+  empirical: number[];
+  /** Mean over trials of the true risk R(f̂). */
+  true: number[];
+  /** The Bayes risk σ², the floor of the true risk. */
+  bayes: number;
+}
+
+function riskCurve(
+  problem: ToyProblem,
+  settings: { degree: number; n: number }[],
+  x: number[],
+  rng: RandomSource,
+  trials: number,
+  ridge: number,
+): RiskCurve {
+  requireInteger("trials", trials, 1);
+  const gen = toGenerator(rng);
+  const empirical: number[] = [];
+  const truth: number[] = [];
+  for (const { degree, n } of settings) {
+    let e = 0;
+    let t = 0;
+    for (let trial = 0; trial < trials; trial++) {
+      const data = sampleToyData(problem, n, gen);
+      const model = fitPolynomial(data.x, data.y, degree, { ridge });
+      e += empiricalRisk(model, data);
+      t += trueRisk(model, problem);
+    }
+    empirical.push(e / trials);
+    truth.push(t / trials);
+  }
+  return { x, empirical, true: truth, bayes: problem.bayesRisk };
+}
+
+/**
+ * Empirical vs true risk of the least-squares polynomial of each degree in `degrees`, fitted to datasets of
+ * size N drawn from μ (mean over `trials` datasets): the training risk falls with the model size while the
+ * true risk first falls, then rises (overfitting) as the degree approaches N − 1.
+ */
+export function riskVersusDegree(
+  problem: ToyProblem,
+  n: number,
+  degrees: readonly number[],
+  rng: RandomSource,
+  options: { trials?: number; ridge?: number } = {},
+): RiskCurve {
+  requireInteger("n", n, 1);
+  if (!Array.isArray(degrees) || degrees.length === 0) throw new TypeError(`degrees must be a non-empty array of integers, got ${describe(degrees)}`);
+  degrees.forEach((d, i) => requireInteger(`degrees[${i}]`, d, 0));
+  return riskCurve(problem, degrees.map((degree) => ({ degree, n })), [...degrees], rng, options.trials ?? 20, options.ridge ?? 0);
+}
+
+/**
+ * Empirical vs true risk of the degree-d least-squares polynomial as the dataset size N grows (mean over
+ * `trials` datasets): the two curves approach each other, the gap closing roughly like p σ² / N.
+ */
+export function riskVersusSampleSize(
+  problem: ToyProblem,
+  degree: number,
+  sizes: readonly number[],
+  rng: RandomSource,
+  options: { trials?: number; ridge?: number } = {},
+): RiskCurve {
+  requireInteger("degree", degree, 0);
+  if (!Array.isArray(sizes) || sizes.length === 0) throw new TypeError(`sizes must be a non-empty array of integers, got ${describe(sizes)}`);
+  sizes.forEach((n, i) => requireInteger(`sizes[${i}]`, n, 1));
+  return riskCurve(problem, sizes.map((n) => ({ degree, n })), [...sizes], rng, options.trials ?? 20, options.ridge ?? 0);
+}

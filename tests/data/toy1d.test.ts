@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { empiricalRisk, fitPolynomial, integrateUnitInterval, sampleToyData, toyProblem, trueRisk, TOY_TARGETS } from "../../src/data/index";
+import { empiricalRisk, fitPolynomial, riskVersusDegree, riskVersusSampleSize, integrateUnitInterval, sampleToyData, toyProblem, trueRisk, TOY_TARGETS } from "../../src/data/index";
 
 describe("toy problem X = Y = [0, 1]", () => {
   it("samples a seeded dataset with x in [0, 1] and y = g(x) + noise", () => {
@@ -81,5 +81,37 @@ describe("toy problem X = Y = [0, 1]", () => {
     expect(() => toyProblem("sine", -1)).toThrow(/noiseStd must be ≥ 0/);
     expect(() => sampleToyData(toyProblem(), 0, 1)).toThrow(/n must be an integer ≥ 1/);
     expect(() => trueRisk(42 as never, toyProblem())).toThrow(/f must be a function/);
+  });
+});
+
+describe("risk curves", () => {
+  it("training risk falls with the degree; true risk stays above σ² and above the training risk on average", () => {
+    const mu = toyProblem("sine", 0.2);
+    const curve = riskVersusDegree(mu, 15, [1, 3, 5, 9, 13], 4, { trials: 30 });
+    expect(curve.x).toEqual([1, 3, 5, 9, 13]);
+    for (let i = 1; i < curve.x.length; i++) expect(curve.empirical[i]).toBeLessThan(curve.empirical[i - 1]);
+    for (let i = 0; i < curve.x.length; i++) {
+      expect(curve.true[i]).toBeGreaterThan(curve.bayes);
+      expect(curve.true[i]).toBeGreaterThan(curve.empirical[i]);
+    }
+    // Overfitting: degree 13 with N = 15 is far worse than degree 5.
+    expect(curve.true[4]).toBeGreaterThan(2 * curve.true[2]);
+  });
+
+  it("the generalization gap closes as N grows, like p σ² / N for least squares", () => {
+    const mu = toyProblem("cubic", 0.1);
+    const curve = riskVersusSampleSize(mu, 3, [20, 80, 160], 9, { trials: 200 });
+    const gaps = curve.true.map((t, i) => t - curve.empirical[i]);
+    expect(gaps[0]).toBeGreaterThan(gaps[1]);
+    expect(gaps[1]).toBeGreaterThan(gaps[2]);
+    // Well-specified least squares with p = 4 parameters: E[train] = σ²(N − p)/N and, for a Gaussian design,
+    // E[true] = σ²(1 + p/(N − p − 1)), so the gap is about σ²(p/N + p/(N − p − 1)) ≈ 2pσ²/N.
+    gaps.forEach((g, i) => {
+      const n = curve.x[i];
+      const ratio = g / (0.01 * (4 / n + 4 / (n - 5)));
+      expect(ratio).toBeGreaterThan(0.6);
+      expect(ratio).toBeLessThan(1.4);
+    });
+    expect(() => riskVersusDegree(mu, 10, [], 1)).toThrow(/degrees must be a non-empty array/);
   });
 });
