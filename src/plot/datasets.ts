@@ -10,6 +10,7 @@ import { ImageBatch, imageBatch } from "../data/augment";
 import type { LabeledImages } from "../data/mnist";
 import { AudioSignal, Spectrogram } from "../data/audio";
 import { SkeletonSequence } from "../data/skeleton";
+import { RiskCurve, ScalarModel, ToyDataset, ToyProblem, trueRisk } from "../data/toy1d";
 import type { Figure, Frame, Layout, Trace } from "./figure";
 
 function toBatch(images: ImageBatch | LabeledImages, where: string): ImageBatch {
@@ -294,4 +295,51 @@ export function skeletonAnimationFigure(seq: SkeletonSequence, options: { frameS
     ],
   };
   return { data: frameTraces(seq, 0), layout, frames };
+}
+
+/**
+ * The 1-D problem at a glance: the target g on [0, 1], the dataset 𝒟 as dots, and each fitted model f as a
+ * curve whose legend shows its true risk R(f).
+ */
+export function toyFitFigure(problem: ToyProblem, data: ToyDataset, models: Record<string, ScalarModel> = {}, options: { title?: string } = {}): Figure {
+  if (!(problem instanceof ToyProblem)) throw new TypeError(`toyFitFigure: problem must be a ToyProblem, got ${describe(problem)}`);
+  if (!(data instanceof ToyDataset)) throw new TypeError(`toyFitFigure: data must be a ToyDataset, got ${describe(data)}`);
+  const grid = Array.from({ length: 401 }, (_, i) => i / 400);
+  const traces: Trace[] = [
+    { type: "scatter", mode: "lines", x: grid, y: grid.map(problem.target), name: `target g (${problem.name})`, line: { color: "black", dash: "dash" } },
+    { type: "scatter", mode: "markers", x: Array.from(data.x), y: Array.from(data.y), name: `𝒟 (N = ${data.size})`, marker: { size: 6, color: "#888" } },
+  ];
+  for (const [name, model] of Object.entries(models)) {
+    const f = typeof model === "function" ? model : (x: number) => model.predict(x);
+    traces.push({ type: "scatter", mode: "lines", x: grid, y: grid.map(f), name: `${name}: R(f) = ${trueRisk(model, problem).toFixed(4)}` });
+  }
+  return {
+    data: traces,
+    layout: {
+      title: { text: options.title ?? `${problem}` },
+      xaxis: { title: { text: "x" }, range: [0, 1] },
+      yaxis: { title: { text: "y" } },
+      height: 420,
+    },
+  };
+}
+
+/** Empirical (training) risk and true risk against model size or N, with the Bayes risk σ² as a floor line. */
+export function riskCurveFigure(curve: RiskCurve, options: { xTitle?: string; title?: string; logY?: boolean } = {}): Figure {
+  if (curve == null || !Array.isArray(curve.x) || !Array.isArray(curve.true)) {
+    throw new TypeError(`riskCurveFigure: curve must come from riskVersusDegree or riskVersusSampleSize, got ${describe(curve)}`);
+  }
+  return {
+    data: [
+      { type: "scatter", mode: "lines+markers", x: curve.x, y: curve.empirical, name: "empirical risk R̂_𝒟(f̂)" },
+      { type: "scatter", mode: "lines+markers", x: curve.x, y: curve.true, name: "true risk R(f̂)" },
+      { type: "scatter", mode: "lines", x: [curve.x[0], curve.x[curve.x.length - 1]], y: [curve.bayes, curve.bayes], name: "Bayes risk σ²", line: { dash: "dot", color: "gray" } },
+    ],
+    layout: {
+      title: { text: options.title ?? "empirical vs true risk" },
+      xaxis: { title: { text: options.xTitle ?? "degree (model size)" } },
+      yaxis: { title: { text: "risk" }, type: options.logY === false ? "linear" : "log" },
+      height: 420,
+    },
+  };
 }

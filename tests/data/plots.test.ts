@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { imageBatch, loadMnist, loadSpokenDigit, mixup, selectImages, skeletonMotion, spectrogram, randomErasing } from "../../src/data/index";
-import { augmentationFigure, digitGridFigure, imageGridFigure, skeletonAnimationFigure, spectrogramFigure } from "../../src/plot/datasets";
+import { fitPolynomial, riskVersusDegree, sampleToyData, toyProblem, trueRisk, imageBatch, loadMnist, loadSpokenDigit, mixup, selectImages, skeletonMotion, spectrogram, randomErasing } from "../../src/data/index";
+import { augmentationFigure, digitGridFigure, riskCurveFigure, toyFitFigure, imageGridFigure, skeletonAnimationFigure, spectrogramFigure } from "../../src/plot/datasets";
 import { validateFigure } from "../../src/plot/bundle";
 
 describe("dataset figures", () => {
@@ -63,5 +63,22 @@ describe("dataset figures", () => {
     expect(fig.frames![3].data[0].x.length).toBe(3 * seq.bones.length);
     expect(fig.frames![3].data[1].z[3]).toBe(seq.joint(6, 3)[2]);
     expect(JSON.stringify(fig).length).toBeLessThan(2_000_000);
+  });
+
+  it("toy-problem figures: target, data, fits with their true risk; risk curves", () => {
+    const mu = toyProblem("sine", 0.1);
+    const data = sampleToyData(mu, 12, 1);
+    const fit = fitPolynomial(data.x, data.y, 3);
+    const fig = toyFitFigure(mu, data, { "degree 3": fit });
+    validateFigure(fig);
+    expect(fig.data.length).toBe(3);
+    expect(fig.data[1].x).toEqual(Array.from(data.x));
+    expect(fig.data[2].name).toBe(`degree 3: R(f) = ${trueRisk(fit, mu).toFixed(4)}`);
+    expect(fig.data[2].y[200]).toBeCloseTo(fit.predict(0.5), 12);
+    const curve = riskVersusDegree(mu, 12, [0, 2, 4], 1, { trials: 3 });
+    const risk = riskCurveFigure(curve);
+    validateFigure(risk);
+    expect(risk.data[1].y).toEqual(curve.true);
+    expect(risk.data[2].y).toEqual([0.01, 0.01].map((v) => expect.closeTo(v, 15)));
   });
 });
