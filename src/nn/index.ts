@@ -1,3 +1,11 @@
 export * from "./monitor";
 export { activations, customActivation, getActivation } from "./activations";
 export type { Activation, ActivationName, ActivationLike } from "./activations";
+export { gaussianInit, lecunInit, heInit, xavierInit, orthogonalInit, initializers } from "./init";
+export type { Initializer, InitializerName } from "./init";
+export { Linear, MLP, mlp } from "./layers";
+export type { Model, LinearOptions, MlpOptions, ForwardRecord } from "./layers";
+export { backpropMlp } from "./backprop";
+export type { BackpropLoss, BackpropResult } from "./backprop";
+export { SGD, Adam, sgd, adam, constantSchedule, stepSchedule, cosineSchedule } from "./optim";
+export type { Optimizer, OptimizerOptions, SgdOptions, AdamOptions, Schedule } from "./optim";

@@ -1,0 +1,121 @@
+/**
+ * Backpropagation for the MLP written out by hand (SYLLABUS §6), to read next to autograd.
+ *
+ * Forward: x₀ = x, h_l = W_l x_{l−1} + b_l, x_l = φ(h_l), f = h_L.
+ * Backward, with δ_l := ∂L/∂h_l:
+ *   δ_L = ∂L/∂f                                   (from the loss)
+ *   δ_l = φ′(h_l) ⊙ W_{l+1}ᵀ δ_{l+1}              (l = L−1, …, 1)
+ *   ∂L/∂W_l = δ_l x_{l−1}ᵀ,   ∂L/∂b_l = δ_l.
+ * With the batch as rows (Δ_l is N × n_l, row i = δ_lᵀ for sample i) the same lines read
+ *   Δ_l = φ′(H_l) ⊙ (Δ_{l+1} W_{l+1}),   ∂L/∂W_l = Δ_lᵀ X_{l−1},   ∂L/∂b_l = Σ_rows Δ_l,
+ * and the per-sample gradients add up because the loss is a sum (or mean) over the batch.
+ */
+import { gemm } from "../linalg/gemm";
+import { formatShape } from "../util/errors";
+import { Tensor, TensorInput, toTensor } from "../autograd/tensor";
+import { softmaxRows } from "../autograd/reduce";
+import type { MLP } from "./layers";
+import type { Reduction } from "../autograd/losses";
+
+export type BackpropLoss = "l2" | "l1" | "softmaxCrossEntropy";
+
+export interface BackpropResult {
+  /** The loss value L. */
+  loss: number;
+  /** weightGrads[l − 1] = ∂L/∂W_l (n_l × n_{l−1}, row-major). */
+  weightGrads: Float64Array[];
+  /** biasGrads[l − 1] = ∂L/∂b_l (empty if the MLP has no biases). */
+  biasGrads: Float64Array[];
+  /** deltas[l − 1] = Δ_l = ∂L/∂H_l (N × n_l): row i is δ_l for sample i. */
+  deltas: Float64Array[];
+}
+
+/**
+ * ∂L/∂W_l and ∂L/∂b_l of `loss` (same definitions and reduction as l2Loss / l1Loss / softmaxCrossEntropy)
+ * by the δ recursion. `y` is N × n_L targets, or N integer labels for the cross entropy.
+ */
+export function backpropMlp(model: MLP, xIn: TensorInput, yIn: TensorInput, loss: BackpropLoss, options: { reduction?: Reduction } = {}): BackpropResult {
+  const { x, h, output } = model.forwardRecord(xIn);
+  const [N, nL] = output.shape;
+  // ---- the target as an N × n_L matrix
+  let y: Float64Array;
+  if (loss === "softmaxCrossEntropy" && !(yIn instanceof Tensor) && (ArrayBuffer.isView(yIn) || (Array.isArray(yIn) && typeof yIn[0] === "number"))) {
+    const labels = yIn as ArrayLike<number>;
+    if (labels.length !== N) throw new RangeError(`backpropMlp: got ${labels.length} labels for ${N} samples`);
+    y = new Float64Array(N * nL);
+    for (let i = 0; i < N; i++) y[i * nL + labels[i]] = 1;
+  } else {
+    const t = toTensor(yIn, "backpropMlp: y");
+    if (t.size !== N * nL) throw new RangeError(`backpropMlp: y has shape ${formatShape(t.shape)} but the output f is ${formatShape(output.shape)}`);
+    y = t.data;
+  }
+  const s = (options.reduction ?? "mean") === "mean" ? 1 / N : 1;
+
+  // ---- δ_L = ∂L/∂f, and the loss value
+  const f = output.data;
+  const deltaL = new Float64Array(N * nL);
+  let value = 0;
+  if (loss === "l2") {
+    // L = s Σ_i ‖f_i − y_i‖²  ⇒  δ_L = 2 s (f − y)
+    for (let k = 0; k < f.length; k++) {
+      const d = f[k] - y[k];
+      value += s * d * d;
+      deltaL[k] = 2 * s * d;
+    }
+  } else if (loss === "l1") {
+    // L = s Σ_i ‖f_i − y_i‖₁  ⇒  δ_L = s sign(f − y)
+    for (let k = 0; k < f.length; k++) {
+      const d = f[k] - y[k];
+      value += s * Math.abs(d);
+      deltaL[k] = s * Math.sign(d);
+    }
+  } else if (loss === "softmaxCrossEntropy") {
+    // L = −s Σ_i Σ_c y_ic log p_ic with p_i = softmax(f_i)  ⇒  δ_L = s (p Σ_c y_c − y)
+    const p = new Float64Array(N * nL);
+    softmaxRows(f, p, N, nL);
+    for (let i = 0; i < N; i++) {
+      let mass = 0;
+      for (let c = 0; c < nL; c++) mass += y[i * nL + c];
+      for (let c = 0; c < nL; c++) {
+        const k = i * nL + c;
+        if (y[k] !== 0) value -= s * y[k] * Math.log(p[k]);
+        deltaL[k] = s * (mass * p[k] - y[k]);
+      }
+    }
+  } else {
+    throw new RangeError(`backpropMlp: loss must be "l2", "l1" or "softmaxCrossEntropy", got ${String(loss)}`);
+  }
+
+  // ---- backward through the layers
+  const L = model.depth;
+  const deltas: Float64Array[] = new Array(L);
+  const weightGrads: Float64Array[] = new Array(L);
+  const biasGrads: Float64Array[] = [];
+  deltas[L - 1] = deltaL;
+  const phiPrime = model.activation.df;
+  for (let l = L; l >= 1; l--) {
+    const layer = model.layers[l - 1];
+    const nOut = layer.outputSize;
+    const nIn = layer.inputSize;
+    const delta = deltas[l - 1]; // Δ_l, N × n_l
+    // ∂L/∂W_l = Δ_lᵀ X_{l−1}
+    const gW = new Float64Array(nOut * nIn);
+    gemm(true, false, nOut, nIn, N, 1, delta, x[l - 1].data, 0, gW);
+    weightGrads[l - 1] = gW;
+    // ∂L/∂b_l = Σ_rows Δ_l
+    if (layer.bias !== null) {
+      const gb = new Float64Array(nOut);
+      for (let i = 0; i < N; i++) for (let j = 0; j < nOut; j++) gb[j] += delta[i * nOut + j];
+      biasGrads[l - 1] = gb;
+    }
+    // Δ_{l−1} = φ′(H_{l−1}) ⊙ (Δ_l W_l)
+    if (l > 1) {
+      const back = new Float64Array(N * nIn);
+      gemm(false, false, N, nIn, nOut, 1, delta, layer.weight.data, 0, back);
+      const hPrev = h[l - 2].data;
+      for (let k = 0; k < back.length; k++) back[k] *= phiPrime(hPrev[k]);
+      deltas[l - 2] = back;
+    }
+  }
+  return { loss: value, weightGrads, biasGrads, deltas };
+}

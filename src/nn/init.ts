@@ -1,0 +1,99 @@
+/**
+ * Initialisations of a layer's W ∈ ℝ^{n_out×n_in} and b ∈ ℝ^{n_out} (SYLLABUS §7, §9).
+ *
+ * - gaussianInit(σ_w, σ_b): W_ij ~ N(0, σ_w²/n_in), b_i ~ N(0, σ_b²), the notes' parametrisation
+ *   (σ_w = σ_b = 1 with b ~ N(0, 1/n) is the notes' first example: pass σ_b = 1/√n yourself).
+ * - lecunInit: σ_w² = 1;  heInit: σ_w² = 2 (keeps E‖h_l‖² constant through ReLU layers);
+ *   xavierInit: Var W_ij = 2/(n_in + n_out). Biases zero for these three.
+ * - orthogonalInit(σ_w): W = σ_w · (a Haar-distributed orthogonal matrix, cut to n_out × n_in), so all
+ *   singular values of W equal σ_w (dynamical isometry experiments).
+ */
+import { RandomGenerator } from "../random/index";
+import { haarOrthogonal } from "../rmt/samplers";
+
+export interface Initializer {
+  readonly name: string;
+  /** n_out × n_in weights, row-major. */
+  weight(nOut: number, nIn: number, rng: RandomGenerator): Float64Array;
+  /** n_out biases. */
+  bias(nOut: number, rng: RandomGenerator): Float64Array;
+}
+
+function requireSigma(where: string, name: string, value: number): void {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+    throw new RangeError(`${where}: ${name} must be a finite number ≥ 0, got ${String(value)}`);
+  }
+}
+
+class SimpleInitializer implements Initializer {
+  constructor(
+    readonly name: string,
+    readonly weight: (nOut: number, nIn: number, rng: RandomGenerator) => Float64Array,
+    readonly bias: (nOut: number, rng: RandomGenerator) => Float64Array,
+  ) {}
+  toString(): string {
+    return this.name;
+  }
+}
+
+/** W_ij ~ N(0, σ_w²/n_in), b_i ~ N(0, σ_b²). */
+export function gaussianInit(sigmaW = 1, sigmaB = 0): Initializer {
+  requireSigma("gaussianInit", "σ_w (sigmaW)", sigmaW);
+  requireSigma("gaussianInit", "σ_b (sigmaB)", sigmaB);
+  return new SimpleInitializer(
+    `gaussian(σ_w=${sigmaW}, σ_b=${sigmaB})`,
+    (nOut, nIn, rng) => rng.normalArray(nOut * nIn, 0, sigmaW / Math.sqrt(nIn)),
+    (nOut, rng) => (sigmaB === 0 ? new Float64Array(nOut) : rng.normalArray(nOut, 0, sigmaB)),
+  );
+}
+
+/** LeCun: Var W_ij = 1/n_in, b = 0. */
+export function lecunInit(): Initializer {
+  const g = gaussianInit(1, 0);
+  return new SimpleInitializer("lecun", g.weight, g.bias);
+}
+
+/** He (Kaiming): Var W_ij = 2/n_in, b = 0 (for ReLU). */
+export function heInit(): Initializer {
+  const g = gaussianInit(Math.SQRT2, 0);
+  return new SimpleInitializer("he", g.weight, g.bias);
+}
+
+/** Xavier (Glorot) normal: Var W_ij = 2/(n_in + n_out), b = 0. */
+export function xavierInit(): Initializer {
+  return new SimpleInitializer(
+    "xavier",
+    (nOut, nIn, rng) => rng.normalArray(nOut * nIn, 0, Math.sqrt(2 / (nIn + nOut))),
+    (nOut) => new Float64Array(nOut),
+  );
+}
+
+/**
+ * W = σ_w Q with Q Haar on O(max(n_out, n_in)) cut to its first n_out rows and n_in columns
+ * (orthonormal rows or columns, so all min(n_out, n_in) singular values are σ_w); b_i ~ N(0, σ_b²).
+ */
+export function orthogonalInit(sigmaW = 1, sigmaB = 0): Initializer {
+  requireSigma("orthogonalInit", "σ_w (sigmaW)", sigmaW);
+  requireSigma("orthogonalInit", "σ_b (sigmaB)", sigmaB);
+  return new SimpleInitializer(
+    `orthogonal(σ_w=${sigmaW}, σ_b=${sigmaB})`,
+    (nOut, nIn, rng) => {
+      const n = Math.max(nOut, nIn);
+      const q = haarOrthogonal(n, rng);
+      const w = new Float64Array(nOut * nIn);
+      for (let i = 0; i < nOut; i++) for (let j = 0; j < nIn; j++) w[i * nIn + j] = sigmaW * q.get(i, j);
+      return w;
+    },
+    (nOut, rng) => (sigmaB === 0 ? new Float64Array(nOut) : rng.normalArray(nOut, 0, sigmaB)),
+  );
+}
+
+/** The built-in initialisers by name (defaults σ_w = 1, σ_b = 0). */
+export const initializers = {
+  gaussian: gaussianInit,
+  lecun: lecunInit,
+  he: heInit,
+  xavier: xavierInit,
+  orthogonal: orthogonalInit,
+};
+export type InitializerName = keyof typeof initializers;
