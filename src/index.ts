@@ -7,6 +7,7 @@ export * from "./random/index";
 export * from "./linalg/index";
 export * from "./autograd/index";
 export * from "./nn/index";
+export * from "./train/index";
 export * from "./data/index";
 export * from "./rmt/index";
 export * from "./kernels/index";
