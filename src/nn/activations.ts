@@ -23,6 +23,10 @@ export interface Activation {
 }
 
 class NamedActivation implements Activation {
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+
   constructor(
     readonly name: string,
     readonly f: (x: number) => number,

@@ -26,6 +26,10 @@ function requireSigma(where: string, name: string, value: number): void {
 }
 
 class SimpleInitializer implements Initializer {
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+
   constructor(
     readonly name: string,
     readonly weight: (nOut: number, nIn: number, rng: RandomGenerator) => Float64Array,

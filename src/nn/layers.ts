@@ -30,6 +30,10 @@ export interface LinearOptions {
 
 /** One affine layer h = W x + b, W ∈ ℝ^{n_out×n_in}, b ∈ ℝ^{n_out}. */
 export class Linear implements Model {
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+
   readonly weight: Tensor;
   readonly bias: Tensor | null;
   readonly inputSize: number;
@@ -95,6 +99,10 @@ export interface ForwardRecord {
 
 /** The MLP f_Θ with widths n₀ → n₁ → … → n_L (n₀ the input size, n_L the output size). */
 export class MLP implements Model {
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+
   /** layers[l − 1] holds W_l (n_l × n_{l−1}) and b_l. */
   readonly layers: Linear[];
   readonly activation: Activation;

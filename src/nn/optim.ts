@@ -69,6 +69,10 @@ export interface Optimizer {
 }
 
 abstract class BaseOptimizer implements Optimizer {
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+
   abstract readonly name: string;
   readonly parameters: readonly Tensor[];
   stepCount = 0;

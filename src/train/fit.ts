@@ -61,6 +61,10 @@ export interface FitOptions {
 
 /** What fit returns. */
 export class History {
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+
   /** One summary per completed epoch. */
   readonly epochs: EpochSummary[] = [];
   /** The loss of every optimizer step. */

@@ -28,6 +28,10 @@ export function accuracy(predictions: TensorInput, targets: TensorInput): number
 
 /** counts[i][j] = number of samples of true class i predicted as class j. */
 export class ConfusionMatrix {
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+
   constructor(readonly counts: number[][]) {}
 
   get classes(): number {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import ndarray from "ndarray";
 import { Tensor, tensor, noGrad, linear, l1Loss, l2Loss, softmaxCrossEntropy, weightDecayPenalty, oneHotTensor } from "../../src/autograd/index";
 import { activations } from "../../src/nn/activations";
 import { gradCheck, randomTensor } from "./gradcheck";
@@ -89,6 +90,15 @@ describe("autograd: exact small cases", () => {
     expect(l1Loss(f, y, { reduction: "sum" }).item()).toBe(1 + 2 + 2);
     expect(() => l2Loss(f, tensor([1, 2]))).toThrow(/prediction has shape \[2, 2\] but target has shape \[2\]/);
     expect(() => softmaxCrossEntropy(f, [0, 5])).toThrow(/label 1 is 5/);
+  });
+
+  it("accepts ndarray matrices (with strides), flat arrays with a shape, and rejects ragged arrays", () => {
+    const m = ndarray(new Float64Array([1, 2, 3, 4, 5, 6]), [2, 3]);
+    expect(Array.from(tensor(m).data)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(Array.from(tensor(m.transpose(1, 0)).data)).toEqual([1, 4, 2, 5, 3, 6]);
+    expect(tensor(new Float64Array(6), [3, 2]).shape).toEqual([3, 2]);
+    expect(() => tensor([[1, 2], [3]])).toThrow(/ragged/);
+    expect(() => tensor([1, 2, 3], [2, 2])).toThrow(/needs 4 entries but the input has 3/);
   });
 
   it("prints shape and a trimmed view", () => {
