@@ -4,6 +4,7 @@
  */
 import { runCheck, Hint, requireFunction, relativeError, type CheckOutcome } from "./check";
 import { day1DataChecks } from "./day1-data";
+import { day1LearningChecks } from "./day1-learning";
 
 /** Checks for the start-here notebook (a model for the others). */
 const startChecks = {
@@ -27,4 +28,5 @@ const startChecks = {
 export const check = {
   ...startChecks,
   ...day1DataChecks,
+  ...day1LearningChecks,
 };

@@ -1,0 +1,266 @@
+/**
+ * Exercise checks of the Day 1 learning notebooks (SYLLABUS §4–6): the affine layer W x + b, composing two
+ * linear maps, softmax and the gradient of the softmax cross entropy, the L2 and L1 gradients, one step of
+ * gradient descent, one step of the δ recursion, the weight gradient δ xᵀ and squared distances for 1-NN.
+ * Each check runs the student's function on small fixed inputs, prints ✓ or a hint, never the solution.
+ */
+import { runCheck, Hint, requireFunction, relativeError, type CheckOutcome } from "./check";
+
+type Mat = number[][];
+
+const copyMat = (A: Mat): Mat => A.map((row) => row.slice());
+const matVec = (A: Mat, x: number[]): number[] => A.map((row) => row.reduce((s, a, j) => s + a * x[j], 0));
+const matTVec = (A: Mat, x: number[]): number[] => A[0].map((_, j) => A.reduce((s, row, i) => s + row[j] * x[i], 0));
+const matMul = (A: Mat, B: Mat): Mat => A.map((row) => B[0].map((_, j) => row.reduce((s, a, k) => s + a * B[k][j], 0)));
+const close = (a: ArrayLike<number>, b: ArrayLike<number>, tol = 1e-9): boolean => a.length === b.length && Array.from(a).every((v, i) => Math.abs(v - b[i]) <= tol * Math.max(1, Math.abs(b[i])));
+const fmt = (v: ArrayLike<number>): string => `[${Array.from(v).map((x) => (Number.isInteger(x) ? String(x) : x.toPrecision(3))).join(", ")}]`;
+
+/** A returned vector must be an array of numbers of the right length. */
+function vectorAnswer(got: unknown, length: number, what: string): number[] {
+  if (got == null || typeof (got as ArrayLike<number>).length !== "number" || typeof got === "string") {
+    throw new Hint(`${what} returned ${String(got)}; return an array of ${length} numbers`);
+  }
+  const values = Array.from(got as ArrayLike<number>);
+  if (values.length !== length) throw new Hint(`${what} returned ${values.length} numbers; expected ${length}`);
+  values.forEach((v, i) => {
+    if (typeof v !== "number" || Number.isNaN(v)) throw new Hint(`${what}[${i}] is ${String(v)}, not a number`);
+  });
+  return values;
+}
+
+/** A returned matrix must be rows × cols nested arrays of numbers. */
+function matrixAnswer(got: unknown, rows: number, cols: number, what: string, transposedHint: string): Mat {
+  if (!Array.isArray(got) || got.some((r) => r == null || typeof r.length !== "number")) {
+    throw new Hint(`${what} returned ${String(got)}; return a matrix as an array of rows (number[][])`);
+  }
+  const r = got.length;
+  const c = r > 0 ? (got[0] as ArrayLike<number>).length : 0;
+  if (r === cols && c === rows && rows !== cols) throw new Hint(`${what} has shape ${r} × ${c} but should be ${rows} × ${cols}: ${transposedHint}`);
+  if (r !== rows || got.some((row) => (row as ArrayLike<number>).length !== cols)) throw new Hint(`${what} has shape ${r} × ${c} but should be ${rows} × ${cols}`);
+  return (got as ArrayLike<number>[]).map((row, i) => vectorAnswer(row, cols, `${what} row ${i}`));
+}
+
+function softmaxRef(z: number[]): number[] {
+  const m = Math.max(...z);
+  const e = z.map((v) => Math.exp(v - m));
+  const s = e.reduce((a, b) => a + b, 0);
+  return e.map((v) => v / s);
+}
+
+export const day1LearningChecks = {
+  /** §4: `affine(W, x, b)` = W x + b for W ∈ ℝ^{n₀×n}, x ∈ ℝⁿ, b ∈ ℝ^{n₀}. */
+  affine(affine: (W: number[][], x: number[], b: number[]) => ArrayLike<number>): CheckOutcome {
+    return runCheck("affine", () => {
+      requireFunction(affine, "your affine");
+      const cases: { W: Mat; x: number[]; b: number[] }[] = [
+        { W: [[1, 2], [3, 4]], x: [1, -1], b: [0.5, -0.5] },
+        { W: [[1, 0, 2], [0, -1, 1]], x: [2, 3, -1], b: [1, 2] },
+        { W: [[2, -1, 0.5]], x: [1, 1, 2], b: [-3] },
+      ];
+      for (const { W, x, b } of cases) {
+        const what = `affine(W ${W.length}×${W[0].length}, x = ${fmt(x)}, b = ${fmt(b)})`;
+        const expected = matVec(W, x).map((v, i) => v + b[i]);
+        const raw = affine(copyMat(W), x.slice(), b.slice());
+        if (raw != null && typeof (raw as ArrayLike<number>).length === "number" && (raw as ArrayLike<number>).length === x.length && x.length !== b.length) {
+          throw new Hint(`${what} returned ${x.length} numbers (the input size n); W x has one entry per ROW of W (n₀ = ${W.length})`);
+        }
+        const got = vectorAnswer(raw, expected.length, what);
+        if (close(got, expected)) continue;
+        if (close(got, matVec(W, x))) throw new Hint(`${what} returned W x; add the bias b`);
+        if (W.length === W[0].length && close(got, matTVec(W, x).map((v, i) => v + b[i]))) {
+          throw new Hint(`${what} used the columns of W; entry i of W x is the dot product of ROW i of W with x`);
+        }
+        throw new Hint(`${what} returned ${fmt(got)}; entry i should be Σ_j W[i][j] x[j] + b[i]`);
+      }
+      return `correct on ${cases.length} layers (square, wide and a single output)`;
+    });
+  },
+
+  /** §4: `compose(A, B)` = the one matrix C with C x = A(B x) for all x (y = ABx). */
+  compose(compose: (A: number[][], B: number[][]) => number[][]): CheckOutcome {
+    return runCheck("compose", () => {
+      requireFunction(compose, "your compose");
+      const cases: { A: Mat; B: Mat }[] = [
+        { A: [[1, 2], [0, 1]], B: [[1, 0], [3, 1]] },
+        { A: [[1, -1, 2]], B: [[1, 0], [2, 1], [0, 3]] },
+      ];
+      for (const { A, B } of cases) {
+        const what = `compose(A ${A.length}×${A[0].length}, B ${B.length}×${B[0].length})`;
+        const expected = matMul(A, B);
+        const got = matrixAnswer(compose(copyMat(A), copyMat(B)), A.length, B[0].length, what, "x goes into B first, and the result has as many rows as A");
+        if (got.every((row, i) => close(row, expected[i]))) continue;
+        if (A.length === B[0].length && A[0].length === B.length) {
+          const ba = matMul(B, A);
+          if (ba.length === got.length && got.every((row, i) => close(row, ba[i]))) throw new Hint(`${what} computed B·A; in y = A(Bx), B acts first, so C = (which product?)`);
+        }
+        if (A.length === B.length && A[0].length === B[0].length && got.every((row, i) => close(row, A[i].map((a, j) => a * B[i][j])))) {
+          throw new Hint(`${what} multiplied entry by entry; composing linear maps is the matrix product`);
+        }
+        throw new Hint(`${what} is not the matrix of x ↦ A(Bx); test it: C applied to e_j should equal A applied to column j of B`);
+      }
+      return "C x = A(B x) for both pairs";
+    });
+  },
+
+  /** §5: `softmax(z)` = e^{z_c} / Σ_k e^{z_k}, computed without overflow. */
+  softmax(softmax: (z: number[]) => ArrayLike<number>): CheckOutcome {
+    return runCheck("softmax", () => {
+      requireFunction(softmax, "your softmax");
+      const cases = [[1, 2, 3], [0, 0, 0, 0], [-1, 0.5, 2, -3], [1000, 1001, 1002]];
+      for (const z of cases) {
+        const what = `softmax(${fmt(z)})`;
+        const expected = softmaxRef(z);
+        const raw = softmax(z.slice());
+        const values = raw != null && typeof raw.length === "number" ? Array.from(raw) : [];
+        if (values.some((v) => typeof v === "number" && !Number.isFinite(v))) {
+          throw new Hint(`${what} contains ${values.find((v) => !Number.isFinite(v))}: e^1000 overflows; softmax(z) = softmax(z − c) for any constant c — use that`);
+        }
+        const got = vectorAnswer(raw, z.length, what);
+        if (relativeError(got, expected, what) < 1e-9) continue;
+        const sum = got.reduce((a, b) => a + b, 0);
+        if (Math.abs(sum - 1) > 1e-9) throw new Hint(`${what} sums to ${sum.toPrecision(4)}; probabilities must sum to 1 (normalise)`);
+        const zs = z.reduce((a, b) => a + b, 0);
+        if (zs !== 0 && close(got, z.map((v) => v / zs))) throw new Hint(`${what} normalised z itself; softmax exponentiates first`);
+        throw new Hint(`${what} returned ${fmt(got)}; check the exponentials`);
+      }
+      return `correct on ${cases.length} inputs, including large logits`;
+    });
+  },
+
+  /** §5: `softmaxCrossEntropyGrad(z, y)` = ∂/∂z of L = −log softmax(z)_y (y a class index). */
+  softmaxCrossEntropyGrad(grad: (z: number[], label: number) => ArrayLike<number>): CheckOutcome {
+    return runCheck("softmaxCrossEntropyGrad", () => {
+      requireFunction(grad, "your softmaxCrossEntropyGrad");
+      const cases: [number[], number][] = [[[1, 2, 3], 0], [[0.5, -1, 0, 2], 3], [[2, 2], 1]];
+      for (const [z, y] of cases) {
+        const what = `softmaxCrossEntropyGrad(${fmt(z)}, ${y})`;
+        const p = softmaxRef(z);
+        const expected = p.map((v, c) => v - (c === y ? 1 : 0));
+        const got = vectorAnswer(grad(z.slice(), y), z.length, what);
+        if (relativeError(got, expected, what) < 1e-8) continue;
+        if (close(got, expected.map((v) => -v))) throw new Hint(`${what} has the wrong sign: increasing the logit of the true class must DECREASE the loss`);
+        if (close(got, p)) throw new Hint(`${what} returned softmax(z); the true class contributes one more term (from −z_y)`);
+        const sum = got.reduce((a, b) => a + b, 0);
+        if (Math.abs(sum) > 1e-8) throw new Hint(`${what} sums to ${sum.toPrecision(3)}, but adding a constant to every logit does not change the loss, so the gradient entries sum to 0`);
+        throw new Hint(`${what} returned ${fmt(got)}; differentiate log Σ_k e^{z_k} − z_y with respect to each z_c`);
+      }
+      return `correct on ${cases.length} logit vectors`;
+    });
+  },
+
+  /** §5: `l2Gradient(f, y)` = ∂/∂f ‖f − y‖² and `l1Gradient(f, y)` = ∂/∂f ‖f − y‖₁ (f ≠ y entrywise). */
+  lossGradients(l2Gradient: (f: number[], y: number[]) => ArrayLike<number>, l1Gradient: (f: number[], y: number[]) => ArrayLike<number>): CheckOutcome {
+    return runCheck("lossGradients", () => {
+      requireFunction(l2Gradient, "your l2Gradient");
+      requireFunction(l1Gradient, "your l1Gradient");
+      const cases: [number[], number[]][] = [[[1, 2, 3], [0, 2.5, 5]], [[0.2, -0.4], [1, -1]]];
+      for (const [f, y] of cases) {
+        const d = f.map((v, i) => v - y[i]);
+        const w2 = `l2Gradient(${fmt(f)}, ${fmt(y)})`;
+        const g2 = vectorAnswer(l2Gradient(f.slice(), y.slice()), f.length, w2);
+        if (!close(g2, d.map((v) => 2 * v))) {
+          if (close(g2, d)) throw new Hint(`${w2} is half the gradient: the derivative of u² is 2u`);
+          if (close(g2, d.map((v) => -2 * v))) throw new Hint(`${w2} has the wrong sign: if f is above y, the loss grows with f`);
+          throw new Hint(`${w2} returned ${fmt(g2)}; differentiate Σ_c (f_c − y_c)² with respect to f_c`);
+        }
+        const w1 = `l1Gradient(${fmt(f)}, ${fmt(y)})`;
+        const g1 = vectorAnswer(l1Gradient(f.slice(), y.slice()), f.length, w1);
+        if (!close(g1, d.map(Math.sign))) {
+          if (close(g1, d) || close(g1, d.map((v) => 2 * v))) throw new Hint(`${w1} grows with the error; |u| has slope ±1, whatever the size of u`);
+          if (close(g1, d.map(Math.abs))) throw new Hint(`${w1} is never negative; the slope of |u| is −1 for u < 0`);
+          if (close(g1, d.map((v) => -Math.sign(v)))) throw new Hint(`${w1} has the wrong sign`);
+          throw new Hint(`${w1} returned ${fmt(g1)}; differentiate Σ_c |f_c − y_c| with respect to f_c`);
+        }
+      }
+      return "both gradients correct: L2 is proportional to the error, L1 only sees its sign";
+    });
+  },
+
+  /** §5: `gradientStep(θ, g, η)` = θ − η g, one step of gradient descent. */
+  gradientStep(step: (theta: number[], grad: number[], eta: number) => ArrayLike<number>): CheckOutcome {
+    return runCheck("gradientStep", () => {
+      requireFunction(step, "your gradientStep");
+      const cases: [number[], number[], number][] = [[[1, 2], [0.5, -1], 0.1], [[0, 0, 3], [1, 2, 3], 0.5]];
+      for (const [theta, g, eta] of cases) {
+        const what = `gradientStep(θ = ${fmt(theta)}, g = ${fmt(g)}, η = ${eta})`;
+        const thetaCopy = theta.slice();
+        const got = vectorAnswer(step(thetaCopy, g.slice(), eta), theta.length, what);
+        const expected = theta.map((v, i) => v - eta * g[i]);
+        if (close(got, expected)) continue;
+        if (close(got, theta.map((v, i) => v + eta * g[i]))) throw new Hint(`${what} went UP the gradient; descent moves against it`);
+        if (close(got, theta.map((v, i) => v - g[i]))) throw new Hint(`${what} ignored the learning rate η`);
+        if (close(got, g.map((v) => -eta * v))) throw new Hint(`${what} returned only the update; add it to θ`);
+        throw new Hint(`${what} returned ${fmt(got)}; θ_{t+1} = θ_t − η_t ∇L₀(θ_t)`);
+      }
+      return "θ − η∇L₀ on both cases";
+    });
+  },
+
+  /**
+   * §6: `deltaStep(W, δ, h, dphi)` = δ_l = φ′(h_l) ⊙ (W_{l+1}ᵀ δ_{l+1}), with W = W_{l+1} ∈ ℝ^{n_{l+1}×n_l},
+   * δ = δ_{l+1} ∈ ℝ^{n_{l+1}}, h = h_l ∈ ℝ^{n_l}.
+   */
+  deltaStep(deltaStep: (W: number[][], delta: number[], h: number[], dphi: (x: number) => number) => ArrayLike<number>): CheckOutcome {
+    return runCheck("deltaStep", () => {
+      requireFunction(deltaStep, "your deltaStep");
+      const tanhPrime = (x: number) => 1 - Math.tanh(x) ** 2;
+      const reluPrime = (x: number) => (x > 0 ? 1 : 0);
+      const cases: { W: Mat; delta: number[]; h: number[]; dphi: (x: number) => number; name: string }[] = [
+        { W: [[1, 2, -1], [0.5, 0, 1]], delta: [0.3, -0.2], h: [0.1, -0.5, 1], dphi: tanhPrime, name: "tanh" },
+        { W: [[1, -1], [2, 1], [0, 3]], delta: [1, -1, 0.5], h: [0.7, -0.2], dphi: reluPrime, name: "relu" },
+        { W: [[1, 2], [3, 4]], delta: [1, -2], h: [0.5, 0.25], dphi: tanhPrime, name: "tanh" },
+      ];
+      for (const { W, delta, h, dphi, name } of cases) {
+        const what = `deltaStep(W ${W.length}×${W[0].length}, δ = ${fmt(delta)}, h = ${fmt(h)}, ${name}′)`;
+        const back = matTVec(W, delta);
+        const expected = back.map((v, i) => dphi(h[i]) * v);
+        const raw = deltaStep(copyMat(W), delta.slice(), h.slice(), dphi);
+        if (raw != null && typeof (raw as ArrayLike<number>).length === "number" && (raw as ArrayLike<number>).length === W.length && W.length !== W[0].length) {
+          throw new Hint(`${what} returned ${W.length} numbers (n_{l+1}); δ_l has one entry per unit of layer l (n_l = ${W[0].length}): W_{l+1} must be transposed`);
+        }
+        const got = vectorAnswer(raw, h.length, what);
+        if (close(got, expected)) continue;
+        if (close(got, back)) throw new Hint(`${what} forgot the activation: multiply entrywise by φ′(h_l)`);
+        if (W.length === W[0].length && close(got, matVec(W, delta).map((v, i) => dphi(h[i]) * v))) throw new Hint(`${what} used W instead of its transpose`);
+        if (close(got, back.map((v, i) => Math.tanh(h[i]) * v)) || close(got, back.map((v, i) => Math.max(0, h[i]) * v))) throw new Hint(`${what} used φ(h_l); the recursion needs the derivative φ′(h_l)`);
+        throw new Hint(`${what} returned ${fmt(got)}; check the order: first the matrix–vector product, then the entrywise φ′`);
+      }
+      return `δ_l correct on ${cases.length} layers`;
+    });
+  },
+
+  /** §6: `weightGradient(δ, x)` = ∂L/∂W_l = δ_l x_{l−1}ᵀ (an n_l × n_{l−1} matrix). */
+  weightGradient(weightGradient: (delta: number[], xPrev: number[]) => number[][]): CheckOutcome {
+    return runCheck("weightGradient", () => {
+      requireFunction(weightGradient, "your weightGradient");
+      const cases: [number[], number[]][] = [[[1, -2], [0.5, 1, 3]], [[0.3, 0.1, -1], [2, -1]]];
+      for (const [delta, x] of cases) {
+        const what = `weightGradient(δ = ${fmt(delta)}, x = ${fmt(x)})`;
+        const got = matrixAnswer(weightGradient(delta.slice(), x.slice()), delta.length, x.length, what, "∂L/∂W_l has the shape of W_l (n_l × n_{l−1}): one row per entry of δ");
+        const expected = delta.map((d) => x.map((v) => d * v));
+        if (got.every((row, i) => close(row, expected[i]))) continue;
+        throw new Hint(`${what} returned ${JSON.stringify(got)}; since h_i = Σ_j W_ij x_j + b_i, ∂L/∂W_ij = (∂L/∂h_i)(∂h_i/∂W_ij)`);
+      }
+      return "∂L/∂W_l correct on both cases";
+    });
+  },
+
+  /** §6 (1-NN): `squaredDistances(A, B)`[i][j] = ‖a_i − b_j‖² for rows a_i of A and b_j of B. */
+  squaredDistances(squaredDistances: (A: number[][], B: number[][]) => number[][]): CheckOutcome {
+    return runCheck("squaredDistances", () => {
+      requireFunction(squaredDistances, "your squaredDistances");
+      const A: Mat = [[1, 0, 2], [0, 1, -1]];
+      const B: Mat = [[0, 0, 0], [1, 1, 1], [2, -1, 0.5]];
+      const what = "squaredDistances(A 2×3, B 3×3)";
+      const got = matrixAnswer(squaredDistances(copyMat(A), copyMat(B)), 2, 3, what, "row i should belong to row a_i of A");
+      const sq = (u: number[]) => u.reduce((s, v) => s + v * v, 0);
+      const dot = (u: number[], v: number[]) => u.reduce((s, a, k) => s + a * v[k], 0);
+      const expected = A.map((a) => B.map((b) => sq(a.map((v, k) => v - b[k]))));
+      if (got.every((row, i) => close(row, expected[i]))) return "‖a_i − b_j‖² correct for all 6 pairs";
+      if (got.every((row, i) => close(row, expected[i].map(Math.sqrt)))) throw new Hint(`${what} returned distances; square them (the square root is not needed to find the nearest)`);
+      if (got.every((row, i) => close(row, B.map((b) => sq(A[i]) + sq(b) + 2 * dot(A[i], b))))) throw new Hint(`${what}: the cross term of ‖a − b‖² enters with a minus sign`);
+      if (got.every((row, i) => close(row, B.map((b) => sq(A[i]) + sq(b) - dot(A[i], b))))) throw new Hint(`${what}: the cross term of ‖a − b‖² is twice a·b`);
+      throw new Hint(`${what} returned ${JSON.stringify(got)}; expand ‖a − b‖² into three terms`);
+    });
+  },
+};
