@@ -113,7 +113,10 @@ function prepareTargets(y: TensorInput, n: number, classes: () => number, labels
 
 function asRows(x: TensorInput, name: string): Tensor {
   const t = toTensor(x, name);
-  if (t.ndim !== 2) throw new RangeError(`fit: ${name} must be N × n (one sample per row), got shape ${formatShape(t.shape)}`);
+  if (t.ndim !== 2) throw new RangeError(
+      `fit: ${name} must be N × n (one sample per row), got shape ${formatShape(t.shape)}` +
+        (t.ndim === 1 ? `; for a flat array of N samples use tensor(data, [N, n])` : ""),
+    );
   return t;
 }
 

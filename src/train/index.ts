@@ -4,3 +4,4 @@ export type { FitOptions, TrainingBatch, BatchAugmentation } from "./fit";
 export { trainStep, getLoss, DivergenceError } from "./step";
 export type { LossFunction, LossLike } from "./step";
 export { accuracy, confusionMatrix, ConfusionMatrix, toLabels } from "./metrics";
+export { imageAugmentation } from "./augment";
