@@ -15,7 +15,9 @@
  *   const loss = tensor([[1, 1]]).matmul(w).square().sum();
  *   loss.backward();   // w.grad = ∂loss/∂w
  */
+import ndarray from "ndarray";
 import { formatShape } from "../util/errors";
+import type { Matrix } from "../linalg/matrix";
 import * as elementwise from "./elementwise";
 import * as reduce from "./reduce";
 import * as structure from "./structure";
@@ -148,6 +150,12 @@ export class Tensor {
   /** An independent copy (data copied, no history). */
   clone(options: TensorOptions = {}): Tensor {
     return new Tensor(this.data.slice(), this.shape, options);
+  }
+
+  /** This 2-D tensor as a linalg Matrix (an ndarray view sharing the data), e.g. for `svdvals(W.toMatrix())`. */
+  toMatrix(): Matrix {
+    if (this.ndim !== 2) throw new RangeError(`toMatrix: needs a 2-D tensor, got shape ${formatShape(this.shape)}`);
+    return ndarray(this.data, [this.shape[0], this.shape[1]]);
   }
 
   /** Nested arrays (for printing or JSON). */

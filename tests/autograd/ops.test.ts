@@ -207,3 +207,16 @@ describe("autograd: gradients vs central differences on random shapes", () => {
     );
   });
 });
+
+describe("interop", () => {
+  it("toMatrix shares data with linalg (singular values of an orthogonal weight are σ_w)", async () => {
+    const { svdvals } = await import("../../src/linalg/index");
+    const { orthogonalInit } = await import("../../src/nn/init");
+    const { randomGenerator } = await import("../../src/random/index");
+    const W = new Tensor(orthogonalInit(2).weight(6, 6, randomGenerator(3)), [6, 6]);
+    const m = W.toMatrix();
+    expect(m.get(1, 2)).toBe(W.get(1, 2));
+    for (const s of svdvals(m)) expect(s).toBeCloseTo(2, 10);
+    expect(() => tensor([1, 2]).toMatrix()).toThrow(/2-D/);
+  });
+});
