@@ -89,6 +89,17 @@ describe("fit: interrupt, divergence, monitor, bad input", () => {
     expect(String(history)).toContain("stopped early: interrupted");
   });
 
+  it("with the default token, a SIGINT (the notebook's ■) during training stops it cleanly", async () => {
+    const model = new MLP([2, 4, 2], { rng: 1 });
+    const X = Tensor.randn([64, 2], 1);
+    const labels = Array.from({ length: 64 }, (_, i) => i % 2);
+    let steps = 0;
+    const monitor: TrainingMonitor = { ...silentMonitor, step: () => { if (++steps === 3) process.emit("SIGINT"); } };
+    const history = await fit(model, { x: X, y: labels, loss: "crossEntropy", optimizer: sgd(model.parameters(), { learningRate: 0.1 }), epochs: 10, batchSize: 4, monitor });
+    expect(history.stoppedEarly).toBe("interrupted");
+    expect(history.stepLosses.length).toBe(3);
+  });
+
   it("a diverging run throws a message naming epoch and step, suggests a smaller learning rate, keeps finite parameters", async () => {
     const model = new MLP([2, 16, 1], { rng: 1 });
     const X = Tensor.randn([32, 2], 2).mul(10);
