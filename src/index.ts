@@ -11,6 +11,7 @@ export * from "./train/index";
 export * from "./data/index";
 export * from "./rmt/index";
 export * from "./kernels/index";
+export * from "./propagation/index";
 export * from "./plot/index";
 export * from "./notebook/index";
 export * from "./exercises/index";

@@ -1,0 +1,21 @@
+/**
+ * Signal propagation (Day 2, §7): activations as objects, Gauss–Hermite quadrature, the mean-field variance map
+ * with its fixed point and χ₁, plain random feed-forward networks, and measured ‖h_l‖² through depth.
+ */
+export { resolveActivation, erf as errorFunction } from "./activation";
+export type { ActivationLike, ActivationName, ActivationSpec } from "./activation";
+export { gaussHermite, gaussianExpectation } from "./gaussHermite";
+export type { GaussHermiteRule } from "./gaussHermite";
+export { meanFieldVarianceMap, meanFieldTrajectory, meanFieldFixedPoint, meanFieldChi1 } from "./meanField";
+export type { MeanFieldOptions, MeanFieldFixedPoint } from "./meanField";
+export {
+  randomFeedForward,
+  forwardPass,
+  feedForwardOutput,
+  backwardDeltas,
+  layerMultipliers as feedForwardMultipliers,
+  checkNet as checkFeedForwardNet,
+} from "./network";
+export type { FeedForwardNet, FeedForwardOptions, ForwardPass, Parametrization, WeightDistribution } from "./network";
+export { signalPropagation, hiddenNormIdentity, activationScale } from "./signal";
+export type { SignalPropagationOptions, SignalPropagationResult, NormIdentityCheck, ActivationScaleCheck } from "./signal";

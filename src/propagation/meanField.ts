@@ -1,0 +1,98 @@
+/**
+ * The mean-field variance map of a deep random network (Poole et al. 2016; Schoenholz et al. 2017).
+ *
+ * With W_{l,ij} ~ N(0, σ_w²/n_{l−1}) and b_{l,i} ~ N(0, σ_b²), at large width every pre-activation h_{l,i} is
+ * Gaussian with variance q_l, and
+ *   q_l = V(q_{l−1}) = σ_w² E_{h~N(0, q_{l−1})}[φ(h)²] + σ_b².
+ * Its fixed point q* = V(q*) is the depth-asymptotic signal size; the slope of the map of correlations at q*,
+ *   χ₁ = σ_w² E_{h~N(0, q*)}[φ′(h)²],
+ * decides order (χ₁ < 1: gradients vanish) versus chaos (χ₁ > 1: gradients explode); χ₁ = 1 is the edge of
+ * chaos. χ₁ is also the mean squared singular value of one layer's Jacobian D_l W_l. Expectations are computed
+ * by Gauss–Hermite quadrature, so any activation works.
+ */
+import { ActivationSpec, resolveActivation } from "./activation";
+import { gaussianExpectation } from "./gaussHermite";
+import { requireFinite, requireInteger } from "../util/errors";
+
+/** The parameters of the mean-field map: σ_w, σ_b and φ. */
+export interface MeanFieldOptions {
+  sigmaW: number;
+  sigmaB: number;
+  activation: ActivationSpec;
+  /** Gauss–Hermite points (default 80). */
+  quadraturePoints?: number;
+}
+
+function check(opts: MeanFieldOptions) {
+  if (opts == null || typeof opts !== "object") throw new TypeError("expected options {sigmaW, sigmaB, activation}");
+  requireFinite("sigmaW", opts.sigmaW);
+  requireFinite("sigmaB", opts.sigmaB);
+  const phi = resolveActivation(opts.activation);
+  const n = opts.quadraturePoints ?? 80;
+  requireInteger("quadraturePoints", n, 1);
+  return { phi, n, sw2: opts.sigmaW ** 2, sb2: opts.sigmaB ** 2 };
+}
+
+/** One step of the variance map: V(q) = σ_w² E_{h~N(0,q)}[φ(h)²] + σ_b². */
+export function meanFieldVarianceMap(q: number, opts: MeanFieldOptions): number {
+  requireFinite("q", q);
+  if (q < 0) throw new RangeError(`q must be ≥ 0 (a variance), got ${q}`);
+  const { phi, n, sw2, sb2 } = check(opts);
+  return sw2 * gaussianExpectation((h) => phi.f(h) ** 2, q, n) + sb2;
+}
+
+/** q_0, q_1 = V(q_0), …, q_depth: the predicted per-unit variance of h_l through depth. */
+export function meanFieldTrajectory(q0: number, depth: number, opts: MeanFieldOptions): Float64Array {
+  requireInteger("depth", depth);
+  const out = new Float64Array(depth + 1);
+  out[0] = q0;
+  for (let l = 1; l <= depth; l++) out[l] = meanFieldVarianceMap(out[l - 1], opts);
+  return out;
+}
+
+/** The fixed point q* of the variance map, found by iterating q ← V(q). */
+export interface MeanFieldFixedPoint {
+  /** q* (Infinity when the iteration diverges). */
+  qStar: number;
+  /** χ₁ = σ_w² E_{h~N(0,q*)}[φ′(h)²] (NaN when q* is infinite). */
+  chi1: number;
+  iterations: number;
+  converged: boolean;
+}
+
+/**
+ * Iterates q ← V(q) from q0 (default 1) until |Δq| ≤ tol·max(1, q). Diverging iterations (q > 1e12) stop with
+ * qStar = Infinity, converged = false. Note: for ReLU with σ_b = 0, σ_w² = 2 every q is fixed (V(q) = q).
+ */
+export function meanFieldFixedPoint(
+  opts: MeanFieldOptions,
+  settings: { q0?: number; tol?: number; maxIterations?: number } = {},
+): MeanFieldFixedPoint {
+  const q0 = settings.q0 ?? 1;
+  const tol = settings.tol ?? 1e-12;
+  const maxIterations = settings.maxIterations ?? 10000;
+  requirePositiveOrZero("q0", q0);
+  check(opts);
+  let q = q0;
+  for (let it = 1; it <= maxIterations; it++) {
+    const next = meanFieldVarianceMap(q, opts);
+    if (!(next < 1e12)) return { qStar: Infinity, chi1: NaN, iterations: it, converged: false };
+    if (Math.abs(next - q) <= tol * Math.max(1, q)) {
+      return { qStar: next, chi1: meanFieldChi1(next, opts), iterations: it, converged: true };
+    }
+    q = next;
+  }
+  return { qStar: q, chi1: meanFieldChi1(q, opts), iterations: maxIterations, converged: false };
+}
+
+function requirePositiveOrZero(name: string, v: number) {
+  requireFinite(name, v);
+  if (v < 0) throw new RangeError(`${name} must be ≥ 0, got ${v}`);
+}
+
+/** χ₁(q) = σ_w² E_{h~N(0,q)}[φ′(h)²]: the mean squared singular value of a layer Jacobian at variance q. */
+export function meanFieldChi1(q: number, opts: MeanFieldOptions): number {
+  requirePositiveOrZero("q", q);
+  const { phi, n, sw2 } = check(opts);
+  return sw2 * gaussianExpectation((h) => phi.df(h) ** 2, q, n);
+}

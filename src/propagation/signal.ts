@@ -1,0 +1,236 @@
+/**
+ * Signal propagation through depth, measured on sampled networks and compared with the mean-field map.
+ *
+ * For a network with widths n_0 = … = n_L = n, we record ‖h_l‖² for many inputs and many random
+ * initialisations. Exploding (growing) or vanishing (shrinking) ‖h_l‖² with depth is what a bad initialisation
+ * does; the mean-field prediction is E‖h_l‖² ≈ n·q_l with q_l = V(q_{l−1}).
+ */
+import { RandomSource, toGenerator } from "../random/index";
+import { fromFloat64, asMatrix, MatrixInput } from "../linalg/matrix";
+import { ActivationSpec, resolveActivation } from "./activation";
+import { forwardPass, randomFeedForward, WeightDistribution } from "./network";
+import { meanFieldVarianceMap } from "./meanField";
+import { gaussianExpectation } from "./gaussHermite";
+import { requireFinite, requireInteger, shapeMismatch } from "../util/errors";
+
+/** Options of `signalPropagation`. */
+export interface SignalPropagationOptions {
+  width: number;
+  depth: number;
+  activation: ActivationSpec;
+  sigmaW?: number;
+  sigmaB?: number;
+  weights?: WeightDistribution;
+  /** Number of random inputs x ~ N(0, q_0 I_n) (default 20), or the inputs themselves (rows, N × n). */
+  inputs?: number | MatrixInput;
+  /** Per-coordinate variance q_0 of the random inputs (default 1). */
+  inputVariance?: number;
+  /** Number of independent initialisations (default 10). */
+  initializations?: number;
+  rng: RandomSource;
+}
+
+/** Per-layer statistics of ‖h_l‖² (l = 1…L) over inputs × initialisations. */
+export interface SignalPropagationResult {
+  /** 1, …, L. */
+  layers: number[];
+  /** Mean of ‖h_l‖² over all samples. */
+  meanSquaredNorm: number[];
+  /** Standard deviation of ‖h_l‖² over all samples. */
+  stdSquaredNorm: number[];
+  /** Mean of ‖x_l‖² = ‖φ(h_l)‖². */
+  meanSquaredActivation: number[];
+  /** The mean-field prediction n·q_l, q_0 = mean ‖x‖²/n. */
+  meanFieldPrediction: number[];
+  /** samples[l − 1] holds every ‖h_l‖² (length inputs × initialisations). */
+  samples: Float64Array[];
+  toString(): string;
+}
+
+/** ‖h_l‖² through depth over many inputs and initialisations, with the mean-field prediction beside it. */
+export function signalPropagation(opts: SignalPropagationOptions): SignalPropagationResult {
+  const { width, depth } = opts;
+  requireInteger("width", width, 1);
+  requireInteger("depth", depth, 1);
+  const sigmaW = opts.sigmaW ?? 1;
+  const sigmaB = opts.sigmaB ?? 0;
+  requireFinite("sigmaW", sigmaW);
+  requireFinite("sigmaB", sigmaB);
+  const activation = resolveActivation(opts.activation);
+  const inits = opts.initializations ?? 10;
+  requireInteger("initializations", inits, 1);
+  const q0 = opts.inputVariance ?? 1;
+  requireFinite("inputVariance", q0);
+  const g = toGenerator(opts.rng);
+  const inp = opts.inputs ?? 20;
+  let X;
+  if (typeof inp === "number") {
+    requireInteger("inputs", inp, 1);
+    X = fromFloat64(g.normalArray(inp * width, 0, Math.sqrt(q0)), inp, width);
+  } else {
+    X = asMatrix(inp, "inputs");
+    if (X.shape[1] !== width) shapeMismatch("signalPropagation", "inputs", X.shape, "[N, width]", [X.shape[0], width], "each input row must have width entries");
+  }
+  const N = X.shape[0];
+  const samples = Array.from({ length: depth }, () => new Float64Array(N * inits));
+  const act = new Float64Array(depth);
+  for (let t = 0; t < inits; t++) {
+    const net = randomFeedForward({
+      widths: new Array(depth + 1).fill(width),
+      activation,
+      sigmaW,
+      sigmaB,
+      weights: opts.weights,
+      rng: g,
+    });
+    const pass = forwardPass(net, X);
+    for (let l = 0; l < depth; l++) {
+      const h = pass.preactivations[l].data;
+      for (let m = 0; m < N; m++) {
+        let s = 0;
+        let sx = 0;
+        for (let i = 0; i < width; i++) {
+          const v = h[m * width + i];
+          s += v * v;
+          sx += activation.f(v) ** 2;
+        }
+        samples[l][t * N + m] = s;
+        act[l] += sx / (N * inits);
+      }
+    }
+  }
+  let x0 = 0;
+  for (let i = 0; i < X.data.length; i++) x0 += X.data[i] ** 2;
+  let q = x0 / N / width;
+  const prediction: number[] = [];
+  const mf = { sigmaW, sigmaB, activation };
+  for (let l = 0; l < depth; l++) {
+    // h_1 = W x_0 + b uses x_0 directly (no φ): q_1 = σ_w² ‖x_0‖²/n + σ_b².
+    q = l === 0 ? sigmaW ** 2 * q + sigmaB ** 2 : meanFieldVarianceMap(q, mf);
+    prediction.push(width * q);
+  }
+  const mean = samples.map((s) => s.reduce((a, b) => a + b, 0) / s.length);
+  const std = samples.map((s, l) => Math.sqrt(s.reduce((a, b) => a + (b - mean[l]) ** 2, 0) / Math.max(1, s.length - 1)));
+  const layers = mean.map((_, l) => l + 1);
+  return {
+    layers,
+    meanSquaredNorm: mean,
+    stdSquaredNorm: std,
+    meanSquaredActivation: Array.from(act),
+    meanFieldPrediction: prediction,
+    samples,
+    toString() {
+      const rows = layers.map(
+        (l, i) => `  l=${String(l).padStart(3)}  E‖h_l‖² ≈ ${mean[i].toPrecision(5)} ± ${std[i].toPrecision(3)}   mean field ${prediction[i].toPrecision(5)}`,
+      );
+      return `SignalPropagation(width ${width}, depth ${depth}, ${activation.name}, σ_w=${sigmaW}, σ_b=${sigmaB}, ${N} inputs × ${inits} inits)\n${rows.join("\n")}`;
+    },
+  };
+}
+
+/** Both sides of E‖h‖² = n_out·(s_w‖x‖² + s_b), estimated and exact. */
+export interface NormIdentityCheck {
+  /** Monte Carlo mean of ‖Wx + b‖² over the samples. */
+  lhs: number;
+  /** Its standard error. */
+  standardError: number;
+  /** The exact value n_out·(s_w‖x‖² + s_b) (= ‖x‖² + 1 with s_w = s_b = 1/n_out). */
+  rhs: number;
+  /** ‖x‖². */
+  inputSquaredNorm: number;
+  samples: number;
+  toString(): string;
+}
+
+/**
+ * The exact statement behind the notes' E‖h_l‖² = E‖x_{l−1}‖² + 1: for h = Wx + b with W ∈ ℝ^{n_out×n_in},
+ * W_ij ~ N(0, s_w), b_i ~ N(0, s_b) independent and x fixed (or independent of W, b),
+ *   E‖h‖² = Σ_i E(Σ_j W_ij x_j)² + Σ_i E b_i² = n_out·s_w‖x‖² + n_out·s_b.
+ * So E‖h_l‖² = E‖x_{l−1}‖² + 1 holds exactly when s_w = s_b = 1/n_out (= 1/n for square layers, the notes'
+ * W_ij, b_i ~ N(0, 1/n)); with the fan-in convention s_w = 1/n_in it becomes (n_out/n_in)‖x‖² + 1.
+ * Computes the left side by Monte Carlo over `samples` draws of (W, b) and the right side exactly.
+ */
+export function hiddenNormIdentity(opts: {
+  x: ArrayLike<number>;
+  outputWidth?: number;
+  weightVariance?: number;
+  biasVariance?: number;
+  samples?: number;
+  rng: RandomSource;
+}): NormIdentityCheck {
+  const x = Float64Array.from(opts.x);
+  const nIn = x.length;
+  requireInteger("x.length", nIn, 1);
+  const nOut = opts.outputWidth ?? nIn;
+  requireInteger("outputWidth", nOut, 1);
+  const sw = opts.weightVariance ?? 1 / nOut;
+  const sb = opts.biasVariance ?? 1 / nOut;
+  requireFinite("weightVariance", sw);
+  requireFinite("biasVariance", sb);
+  const S = opts.samples ?? 1000;
+  requireInteger("samples", S, 2);
+  const g = toGenerator(opts.rng);
+  let x2 = 0;
+  for (const v of x) x2 += v * v;
+  const vals = new Float64Array(S);
+  for (let s = 0; s < S; s++) {
+    let tot = 0;
+    for (let i = 0; i < nOut; i++) {
+      let h = g.normal(0, Math.sqrt(sb));
+      for (let j = 0; j < nIn; j++) h += g.normal(0, Math.sqrt(sw)) * x[j];
+      tot += h * h;
+    }
+    vals[s] = tot;
+  }
+  const lhs = vals.reduce((a, b) => a + b, 0) / S;
+  const variance = vals.reduce((a, b) => a + (b - lhs) ** 2, 0) / (S - 1);
+  const rhs = nOut * (sw * x2 + sb);
+  const standardError = Math.sqrt(variance / S);
+  return {
+    lhs,
+    standardError,
+    rhs,
+    inputSquaredNorm: x2,
+    samples: S,
+    toString: () =>
+      `E‖Wx+b‖² ≈ ${lhs.toPrecision(5)} ± ${standardError.toPrecision(2)} (Monte Carlo, ${S} draws)  vs  n_out(s_w‖x‖² + s_b) = ${rhs.toPrecision(5)}  (‖x‖² = ${x2.toPrecision(5)})`,
+  };
+}
+
+/** E φ(h)² against E h² for h ~ N(0, q): Monte Carlo and quadrature. */
+export interface ActivationScaleCheck {
+  /** E h² = q. */
+  preactivationMoment: number;
+  /** E φ(h)² by Monte Carlo. */
+  monteCarlo: number;
+  /** E φ(h)² by Gauss–Hermite quadrature. */
+  quadrature: number;
+  /** E h² / E φ(h)² by quadrature (= 2 for ReLU: the notes' 「2倍ぐらい」). */
+  factor: number;
+  toString(): string;
+}
+
+/**
+ * How much x = φ(h) shrinks the signal: for h ~ N(0, q), E φ(h)² / E h². For ReLU, by symmetry of h,
+ * E[max(h,0)²] = E[h² 1{h>0}] = q/2 exactly, hence the factor 2 the weights must make up (He init σ_w² = 2).
+ */
+export function activationScale(opts: { activation?: ActivationSpec; variance?: number; samples?: number; rng: RandomSource }): ActivationScaleCheck {
+  const phi = resolveActivation(opts.activation ?? "relu");
+  const q = opts.variance ?? 1;
+  requireFinite("variance", q);
+  const S = opts.samples ?? 100000;
+  requireInteger("samples", S, 1);
+  const h = toGenerator(opts.rng).normalArray(S, 0, Math.sqrt(q));
+  let mc = 0;
+  for (let i = 0; i < S; i++) mc += phi.f(h[i]) ** 2;
+  mc /= S;
+  const quad = gaussianExpectation((v) => phi.f(v) ** 2, q);
+  return {
+    preactivationMoment: q,
+    monteCarlo: mc,
+    quadrature: quad,
+    factor: q / quad,
+    toString: () =>
+      `${phi.name}: E h² = ${q}, E φ(h)² = ${quad.toPrecision(6)} (quadrature), ${mc.toPrecision(6)} (Monte Carlo, ${S}); factor E h²/E φ(h)² = ${(q / quad).toPrecision(5)}`,
+  };
+}
