@@ -24,7 +24,7 @@ export const day1DataChecks = {
     return runCheck("empiricalRisk", () => {
       requireFunction(empiricalRisk, "your empiricalRisk");
       const cases: { f: (x: number) => number; name: string; xs: number[]; ys: number[] }[] = [
-        { f: (x) => 2 * x, name: "f(x) = 2x", xs: [0, 0.5, 1], ys: [0, 2, 1] },
+        { f: (x) => 2 * x, name: "f(x) = 2x", xs: [0, 0.5, 1], ys: [0, 2, 1.5] },
         { f: () => 0.5, name: "f(x) = 0.5", xs: [0.1, 0.2, 0.3, 0.9], ys: [0.5, 0.7, 0.1, 1] },
         { f: (x) => x * x, name: "f(x) = x²", xs: [0.3], ys: [0.4] },
       ];
@@ -33,6 +33,7 @@ export const day1DataChecks = {
         const got = empiricalRisk(f, xs.slice(), ys.slice());
         const what = `empiricalRisk(${name}, xs = ${list(xs)}, ys = ${list(ys)})`;
         if (typeof got !== "number" || Number.isNaN(got)) throw new Hint(`${what} returned ${String(got)}; return one number`);
+        if (got === 0 && expected > 0) throw new Hint(`${what} returned 0, but f misses some of the points; add up the losses of all N points`);
         if (Math.abs(got - expected) <= 1e-12 * Math.max(1, expected)) continue;
         let sumSq = 0;
         let sumAbs = 0;
