@@ -32,13 +32,24 @@ export function gaussHermite(n: number): GaussHermiteRule {
   const { values, vectors } = eigh(fromFloat64(J, n, n));
   const weights = new Float64Array(n);
   for (let i = 0; i < n; i++) weights[i] = Math.sqrt(Math.PI) * vectors.data[i] ** 2;
-  // Symmetrise (the exact rule is symmetric about 0) to remove rounding asymmetry.
+  // Polish each node by Newton's method on the orthonormal Hermite polynomial p_n (p_n′ = √(2n) p_{n−1}) and
+  // recompute the weight as the Christoffel number w = 1 / Σ_{k<n} p_k(x)²: this brings both to full precision.
   const nodes = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    nodes[i] = 0.5 * (values[i] - values[n - 1 - i]);
-    weights[i] = 0.5 * (weights[i] + weights[n - 1 - i]);
+    let x = 0.5 * (values[i] - values[n - 1 - i]);
+    for (let it = 0; it < 3; it++) {
+      const { pn, pn1 } = hermiteOrthonormal(x, n);
+      const step = pn / (Math.sqrt(2 * n) * pn1);
+      if (!Number.isFinite(step)) break;
+      x -= step;
+    }
+    nodes[i] = x;
   }
-  for (let i = 0; i < n; i++) weights[n - 1 - i] = weights[i];
+  for (let i = 0; i < n; i++) {
+    const x = 0.5 * (nodes[i] - nodes[n - 1 - i]);
+    nodes[i] = x;
+    weights[i] = 1 / hermiteOrthonormal(x, n).sumSq;
+  }
   const rule = { nodes, weights };
   cache.set(n, rule);
   return rule;
@@ -53,4 +64,18 @@ export function gaussianExpectation(g: (h: number) => number, variance: number, 
   let sum = 0;
   for (let i = 0; i < nodes.length; i++) sum += weights[i] * g(s * nodes[i]);
   return sum / Math.sqrt(Math.PI);
+}
+
+/** p_n(x), p_{n−1}(x) and Σ_{k<n} p_k(x)² for the Hermite polynomials orthonormal for e^{−x²}. */
+function hermiteOrthonormal(x: number, n: number): { pn: number; pn1: number; sumSq: number } {
+  let prev = 0;
+  let cur = Math.PI ** -0.25;
+  let sumSq = 0;
+  for (let k = 0; k < n; k++) {
+    sumSq += cur * cur;
+    const next = Math.sqrt(2 / (k + 1)) * x * cur - Math.sqrt(k / (k + 1)) * prev;
+    prev = cur;
+    cur = next;
+  }
+  return { pn: cur, pn1: prev, sumSq };
 }
