@@ -152,8 +152,6 @@ export async function fit(model: Model, options: FitOptions): Promise<History> {
   if (options.augment !== undefined && typeof options.augment !== "function") throw new TypeError("fit: augment must be a function (batch, rng) => batch");
   const lossFn = getLoss(options.loss);
   const namedCE = options.loss === "crossEntropy" || options.loss === "softmaxCrossEntropy";
-  const labelTargets = isLabelArray(options.y) && (namedCE || options.classification === true);
-  const classification = options.classification ?? (namedCE || labelTargets);
   const x = asRows(options.x, "x");
   const N = x.shape[0];
   if (N === 0) throw new RangeError("fit: no training samples (x has 0 rows)");
@@ -162,6 +160,14 @@ export async function fit(model: Model, options: FitOptions): Promise<History> {
     if (outputSize < 0) outputSize = noGrad(() => model.forward(x.gatherRows([0]))).size;
     return outputSize;
   };
+  // Integer labels (one per sample) are class labels when the loss is a cross entropy, when asked, or when the
+  // model has several outputs (a length-N vector cannot be a regression target for an N × n₀ output with n₀ > 1).
+  const yLabels = isLabelArray(options.y) && Array.prototype.every.call(options.y, (v: number) => Number.isInteger(v) && v >= 0);
+  if (namedCE && isLabelArray(options.y) && !yLabels) {
+    throw new RangeError("fit: with a cross-entropy loss, y must be integer class labels 0…C−1 (one per sample) or an N × C matrix of (soft) labels");
+  }
+  const labelTargets = yLabels && (namedCE || options.classification === true || (options.classification === undefined && classes() > 1));
+  const classification = options.classification ?? (namedCE || labelTargets);
   const y = prepareTargets(options.y, N, classes, labelTargets, "y");
   let validation: { x: Tensor; y: Tensor } | undefined;
   if (options.validation !== undefined) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fit, trainStep, accuracy, confusionMatrix, DivergenceError, setDefaultTrainingMonitor, History } from "../../src/train/index";
 import { MLP, Linear, sgd, adam, silentMonitor, type TrainingMonitor } from "../../src/nn/index";
-import { Tensor, tensor, l2Loss } from "../../src/autograd/index";
+import { Tensor, tensor, l2Loss, softmaxCrossEntropy } from "../../src/autograd/index";
 import { randomGenerator } from "../../src/random/index";
 
 function recordingMonitor() {
@@ -58,6 +58,15 @@ describe("learning", () => {
     for (let i = 0; i < 20; i++) last = trainStep(model, (f, y) => l2Loss(f, y), opt, X, Y);
     expect(last).toBeLessThan(first);
     expect(opt.stepCount).toBe(21);
+  });
+
+  it("integer labels with a custom loss function and several outputs are treated as classes", async () => {
+    const model = new MLP([2, 6, 3], { rng: 2 });
+    const X = Tensor.randn([30, 2], 4);
+    const labels = Array.from({ length: 30 }, (_, i) => i % 3);
+    const h = await fit(model, { x: X, y: labels, loss: (f, y) => softmaxCrossEntropy(f, y), optimizer: sgd(model.parameters(), { learningRate: 0.1 }), epochs: 2, batchSize: 10, monitor: silentMonitor });
+    expect(h.last!.trainAccuracy).toBeGreaterThanOrEqual(0);
+    await expect(fit(model, { x: X, y: labels.map((v) => v + 0.5), loss: "crossEntropy", optimizer: sgd(model.parameters(), { learningRate: 0.1 }), epochs: 1, batchSize: 10 })).rejects.toThrow(/integer class labels/);
   });
 
   it("same seed, same training", async () => {
