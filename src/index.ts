@@ -17,3 +17,10 @@ export * from "./notebook/index";
 export * from "./exercises/index";
 export * from "./util/errors";
 export * from "./util/interrupt";
+
+// Wiring: in a notebook, `fit` shows live progress (a progress bar and loss/accuracy curves) by default.
+// train/ does not import plot/ (the numeric folders never depend on the display), so the package root connects them.
+import { setDefaultTrainingMonitor } from "./train/index";
+import { inKernel, trainingMonitor } from "./plot/index";
+import { silentMonitor } from "./nn/monitor";
+setDefaultTrainingMonitor(() => (inKernel() ? trainingMonitor() : silentMonitor));

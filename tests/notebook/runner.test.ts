@@ -84,3 +84,22 @@ describe("interrupting the kernel", () => {
     }
   });
 });
+
+describe("fit in a notebook", () => {
+  it("shows live progress by default: one progress bar updated to its end and loss/accuracy curves redrawn in place", async () => {
+    const out = mkdtempSync(join(tmpdir(), "pdl-fit-"));
+    const report = await runNotebook(join(fixtures, "fit-live.ipynb"), { launcher, outputDir: out });
+    expect(report.ok, formatFailure(report)).toBe(true);
+    const outputs = JSON.parse(readFileSync(report.written!, "utf8")).cells[1].outputs;
+    const displays = outputs.filter((o: any) => o.output_type === "display_data");
+    const bars = displays.filter((o: any) => /xor .* \d+\/\d+/.test(o.data["text/plain"] ?? ""));
+    expect(bars).toHaveLength(1);
+    expect(bars[0].data["text/plain"]).toMatch(/ 20\/20 100%/);
+    const curves = displays.filter((o: any) => o.data["application/vnd.plotly.v1+json"]);
+    expect(curves).toHaveLength(1);
+    const names = curves[0].data["application/vnd.plotly.v1+json"].data.map((t: any) => t.name);
+    expect(names).toEqual(expect.arrayContaining(["train loss", "train accuracy"]));
+    const trainLoss = curves[0].data["application/vnd.plotly.v1+json"].data.find((t: any) => t.name === "train loss");
+    expect(trainLoss.y).toHaveLength(20); // the final redraw holds every epoch
+  });
+});
