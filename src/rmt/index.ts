@@ -14,3 +14,23 @@ export {
 export type { SpectralLaw, DensityGrid } from "./laws";
 export { EmpiricalSpectrum, empiricalSpectrum, eigenvalueSpectrum, singularValueSpectrum } from "./spectrum";
 export type { SpectrumHistogram } from "./spectrum";
+export {
+  freeCumulantsFromMoments,
+  momentsFromFreeCumulants,
+  rTransformSeries,
+  sTransformSeries,
+  freeAdditiveMoments,
+  freeMultiplicativeMoments,
+  seriesMultiply,
+  seriesCompose,
+  seriesInverse,
+  evaluateSeries,
+} from "./series";
+export {
+  toDiscreteMeasure,
+  cauchyTransform,
+  freeAdditiveConvolution,
+  freeMultiplicativeConvolution,
+  classicalConvolution,
+} from "./free";
+export type { DiscreteMeasure, ConvolutionResult, MeasureInput, ConvolutionOptions } from "./free";
