@@ -10,6 +10,7 @@ import { copyFileSync, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { createServer } from "node:net";
 import { chromiumPath, jupyterEnv, repoRoot, requireTool } from "./helpers/tools";
+import { launchChromium } from "./helpers/browser";
 
 const classicNotebook = (() => {
   try {
@@ -45,11 +46,7 @@ describe("classic Notebook 6, live", () => {
       env: jupyterEnv(),
       stdio: "ignore",
     });
-    const { chromium } = await import("playwright-core");
-    const browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
       const errors: string[] = [];

@@ -10,12 +10,21 @@ export interface PageReport {
   errors: string[];
 }
 
-export async function renderInBrowser(htmlFile: string, screenshot?: string): Promise<PageReport> {
+/**
+ * Headless Chromium (Debian's) for tests. The flags keep it off the network: without the background-networking
+ * ones it tries to reach Google's services at every start, which this closed machine refuses.
+ */
+export async function launchChromium() {
   const { chromium } = await import("playwright-core");
-  const browser = await chromium.launch({
+  return chromium.launch({
     executablePath: chromiumPath,
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
+}
+
+/** Counts the figures written by `show` in `htmlFile` and how many plotly drew; optionally screenshots the page. */
+export async function renderInBrowser(htmlFile: string, screenshot?: string): Promise<PageReport> {
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
     const errors: string[] = [];
