@@ -5,6 +5,7 @@
 import { runCheck, Hint, requireFunction, relativeError, type CheckOutcome } from "./check";
 import { day1DataChecks } from "./day1-data";
 import { day1LearningChecks } from "./day1-learning";
+import { day2RmtChecks } from "./day2-rmt";
 
 /** Checks for the start-here notebook (a model for the others). */
 const startChecks = {
@@ -29,4 +30,5 @@ export const check = {
   ...startChecks,
   ...day1DataChecks,
   ...day1LearningChecks,
+  ...day2RmtChecks,
 };
