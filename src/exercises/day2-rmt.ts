@@ -59,9 +59,9 @@ export const day2RmtChecks = {
     return runCheck("reluFixedPoint", () => {
       requireFunction(qStar, "your fixed point");
       const cases: [number, number][] = [
-        [1, 0.5],
+        [0.5, 0.8],
         [1.2, 0.3],
-        [0.5, 1],
+        [1, 0.5],
         [1.4, 0.1],
       ];
       for (const [sw, sb] of cases) {
