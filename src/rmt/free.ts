@@ -307,7 +307,22 @@ export function freeMultiplicativeConvolution(mu: MeasureInput, nu: MeasureInput
     return s;
   };
   const atomMass = Math.max(mass0(a), mass0(b));
-  const hiDefault = a1 * b1 * 1.05 + 1e-9;
+  let hiDefault = a1 * b1 * 1.05 + 1e-9;
+  if (!opts.range) {
+    // a₁b₁ bounds the support but can be loose (MP(1) ⊠ MP(1): 16 against 6.75), and iterated products would
+    // compound it: a coarse first pass finds where the density really ends.
+    const coarse = freeMultiplicativeConvolution(a, b, { ...opts, points: 120, range: [hiDefault * 1e-6, hiDefault] });
+    const xs = coarse.x;
+    const ds = coarse.density;
+    let tail = 0;
+    let last = xs.length - 1;
+    while (last > 1) {
+      tail += 0.5 * (ds[last] + ds[last - 1]) * (xs[last] - xs[last - 1]);
+      if (tail > 2e-3) break;
+      last--;
+    }
+    hiDefault = Math.min(hiDefault, xs[last] * 1.3);
+  }
   const { eta, tol, maxIterations, x } = settings(opts, hiDefault * 1e-6, hiDefault, true);
   const density = new Float64Array(x.length);
   const e = new Float64Array(2);

@@ -34,3 +34,11 @@ export {
   classicalConvolution,
 } from "./free";
 export type { DiscreteMeasure, ConvolutionResult, MeasureInput, ConvolutionOptions } from "./free";
+export {
+  networkJacobian,
+  jacobianSingularValues,
+  derivativeSquaredLaw,
+  jacobianSpectrumPrediction,
+  jacobianMomentPrediction,
+} from "./jacobian";
+export type { JacobianSpectrumOptions } from "./jacobian";

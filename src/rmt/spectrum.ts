@@ -85,11 +85,14 @@ export class EmpiricalSpectrum {
     const v = this.values;
     const n = v.length;
     let d = 0;
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < n; ) {
+      // A run of equal values v[i] = … = v[j − 1]: F_n jumps from i/n to j/n there.
+      let j = i + 1;
+      while (j < n && v[j] === v[i]) j++;
       const F = law.cdf(v[i]);
-      // F_n jumps from i/n to (i+1)/n at v[i]; just below v[i] the law's CDF is F minus any atom at v[i].
-      const Fbelow = law.cdf(v[i] - 1e-12 * Math.max(1, Math.abs(v[i])));
-      d = Math.max(d, Math.abs((i + 1) / n - F), Math.abs(i / n - Fbelow));
+      const Fbelow = law.cdf(v[i] - Math.max(1e-12 * Math.abs(v[i]), 1e-300));
+      d = Math.max(d, Math.abs(j / n - F), Math.abs(i / n - Fbelow));
+      i = j;
     }
     return d;
   }

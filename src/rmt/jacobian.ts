@@ -1,0 +1,180 @@
+/**
+ * The input–output Jacobian of a deep network and its spectrum (Day 2, §9–10).
+ *
+ * J = ∂h_L/∂x_0 = a_L W_L D_{L−1} a_{L−1}W_{L−1} ⋯ D_1 a_1 W_1,  D_l = diag(φ′(h_l)).
+ * At large width the layers are asymptotically free, so the eigenvalue law of JJᵀ is the free product
+ *   μ_{JJᵀ} = μ_{W_LᵀW_L} ⊠ μ_{D²_{L−1}} ⊠ μ_{W_{L−1}ᵀW_{L−1}} ⊠ ⋯ ⊠ μ_{D²_1} ⊠ μ_{W_1ᵀW_1}
+ * (Pennington, Schoenholz, Ganguli 2017, 2018), where μ_{WᵀW} is Marčenko–Pastur(λ = 1, σ_w²) for Gaussian
+ * weights and δ_{σ_w²} for orthogonal ones, and μ_{D_l²} is the law of φ′(h)² for h ~ N(0, q_l).
+ * Dynamical isometry: all singular values of J near 1 (orthogonal weights, χ₁ = 1, φ near-linear at 0).
+ */
+import { gemm } from "../linalg/gemm";
+import { fromFloat64, Matrix } from "../linalg/matrix";
+import { svdvals } from "../linalg/svd";
+import { RandomSource, toGenerator } from "../random/index";
+import { ActivationSpec, resolveActivation } from "../propagation/activation";
+import { gaussHermite } from "../propagation/gaussHermite";
+import { meanFieldVarianceMap } from "../propagation/meanField";
+import { FeedForwardNet, forwardPass, layerMultipliers, randomFeedForward, WeightDistribution, checkNet } from "../propagation/network";
+import { EmpiricalSpectrum } from "./spectrum";
+import { marchenkoPasturLaw } from "./laws";
+import { ConvolutionResult, DiscreteMeasure, freeMultiplicativeConvolution, toDiscreteMeasure } from "./free";
+import { freeMultiplicativeMoments } from "./series";
+import { requireFinite, requireInteger, shapeMismatch } from "../util/errors";
+
+/** J = ∂f/∂x at the input x (length n_0): an n_L × n_0 matrix, by forward accumulation of the layer products. */
+export function networkJacobian(net: FeedForwardNet, x: ArrayLike<number>): Matrix {
+  checkNet(net);
+  const n0 = net.widths[0];
+  if (x == null || x.length !== n0) shapeMismatch("networkJacobian(net, x)", "x", [x?.length ?? 0], "the input layer", [n0], "x must have n_0 entries");
+  const pass = forwardPass(net, fromFloat64(Float64Array.from(x), 1, n0));
+  const { a } = layerMultipliers(net);
+  const L = net.weights.length;
+  let M = net.weights[0].data.map((v) => v * a[0]);
+  const dphi = net.activation.df;
+  for (let l = 1; l < L; l++) {
+    const nPrev = net.widths[l];
+    const h = pass.preactivations[l - 1].data;
+    for (let i = 0; i < nPrev; i++) {
+      const d = dphi(h[i]);
+      for (let j = 0; j < n0; j++) M[i * n0 + j] *= d;
+    }
+    const nOut = net.widths[l + 1];
+    const next = new Float64Array(nOut * n0);
+    gemm(false, false, nOut, n0, nPrev, a[l], net.weights[l].data, M, 0, next);
+    M = next;
+  }
+  return fromFloat64(M, net.widths[L], n0);
+}
+
+/** Options for sampling Jacobian spectra of square networks. */
+export interface JacobianSpectrumOptions {
+  width: number;
+  depth: number;
+  activation: ActivationSpec;
+  sigmaW?: number;
+  sigmaB?: number;
+  /** "gaussian" (default) or "orthogonal". */
+  weights?: WeightDistribution;
+  /** Per-coordinate variance q_0 of the random input x ~ N(0, q_0 I) (default 1). */
+  inputVariance?: number;
+  /** Number of independent networks (default 1). */
+  initializations?: number;
+  rng: RandomSource;
+}
+
+/** The singular values of J over `initializations` random networks (and one random input each), pooled. */
+export function jacobianSingularValues(opts: JacobianSpectrumOptions): EmpiricalSpectrum {
+  requireInteger("width", opts.width, 1);
+  requireInteger("depth", opts.depth, 1);
+  const inits = opts.initializations ?? 1;
+  requireInteger("initializations", inits, 1);
+  const q0 = opts.inputVariance ?? 1;
+  requireFinite("inputVariance", q0);
+  const g = toGenerator(opts.rng);
+  const all: number[] = [];
+  for (let t = 0; t < inits; t++) {
+    const net = randomFeedForward({
+      widths: new Array(opts.depth + 1).fill(opts.width),
+      activation: opts.activation,
+      sigmaW: opts.sigmaW,
+      sigmaB: opts.sigmaB,
+      weights: opts.weights,
+      rng: g,
+    });
+    const x = g.normalArray(opts.width, 0, Math.sqrt(q0));
+    for (const s of svdvals(networkJacobian(net, x))) all.push(s);
+  }
+  return new EmpiricalSpectrum(all, "singular values of J");
+}
+
+/** The law of φ′(h)² for h ~ N(0, q), as Gauss–Hermite atoms (exact for ReLU: ½δ_0 + ½δ_1). */
+export function derivativeSquaredLaw(activation: ActivationSpec, q: number, points = 100): DiscreteMeasure {
+  const phi = resolveActivation(activation);
+  const { nodes, weights } = gaussHermite(points);
+  const s = Math.sqrt(2 * q);
+  const atoms = new Float64Array(points);
+  const w = new Float64Array(points);
+  for (let i = 0; i < points; i++) {
+    atoms[i] = phi.df(s * nodes[i]) ** 2;
+    w[i] = weights[i] / Math.sqrt(Math.PI);
+  }
+  return { atoms, weights: w };
+}
+
+/** The per-layer variances q_1 … q_{L−1} of the hidden pre-activations for an input of variance q_0. */
+function hiddenVariances(depth: number, q0: number, sigmaW: number, sigmaB: number, activation: ActivationSpec): number[] {
+  const qs: number[] = [];
+  let q = sigmaW ** 2 * q0 + sigmaB ** 2;
+  for (let l = 1; l < depth; l++) {
+    qs.push(q);
+    q = meanFieldVarianceMap(q, { sigmaW, sigmaB, activation });
+  }
+  return qs;
+}
+
+/**
+ * The free-probability prediction of the eigenvalue law of JJᵀ (squared singular values of J), by iterated ⊠ of
+ * the layer laws (see the module comment); each intermediate density is re-discretised for the next product.
+ */
+export function jacobianSpectrumPrediction(opts: {
+  depth: number;
+  activation: ActivationSpec;
+  sigmaW?: number;
+  sigmaB?: number;
+  weights?: WeightDistribution;
+  inputVariance?: number;
+  /** Grid points of each ⊠ (default 400). */
+  points?: number;
+}): ConvolutionResult {
+  const depth = opts.depth;
+  requireInteger("depth", depth, 1);
+  const sigmaW = opts.sigmaW ?? 1;
+  const sigmaB = opts.sigmaB ?? 0;
+  const points = opts.points ?? 400;
+  const qs = hiddenVariances(depth, opts.inputVariance ?? 1, sigmaW, sigmaB, opts.activation);
+  const orthogonal = (opts.weights ?? "gaussian") === "orthogonal";
+  // Orthogonal layers only rescale by σ_w²: μ ⊠ δ_c is μ scaled by c. Collect the scale and apply it at the end.
+  const scale = orthogonal ? sigmaW ** (2 * depth) : 1;
+  const factors: DiscreteMeasure[] = [];
+  if (!orthogonal) factors.push(toDiscreteMeasure(marchenkoPasturLaw(1, sigmaW ** 2), 600));
+  for (const q of qs) {
+    factors.push(derivativeSquaredLaw(opts.activation, q));
+    if (!orthogonal) factors.push(toDiscreteMeasure(marchenkoPasturLaw(1, sigmaW ** 2), 600));
+  }
+  if (factors.length === 0) factors.push({ atoms: Float64Array.of(1), weights: Float64Array.of(1) });
+  let acc: DiscreteMeasure = factors[0];
+  let result: ConvolutionResult | null = null;
+  for (let i = 1; i < factors.length; i++) {
+    result = freeMultiplicativeConvolution(acc, factors[i], { points });
+    acc = toDiscreteMeasure(result);
+  }
+  if (result == null || scale !== 1) {
+    // Express the (scaled) discrete measure as a result on a grid by one ⊠ with δ_scale.
+    result = freeMultiplicativeConvolution(acc, { atoms: Float64Array.of(scale), weights: Float64Array.of(1) }, { points });
+  }
+  return result;
+}
+
+/** The first K moments of μ_{JJᵀ} from the same free product, exactly (S-transforms of the layer laws). */
+export function jacobianMomentPrediction(opts: {
+  depth: number;
+  activation: ActivationSpec;
+  sigmaW?: number;
+  sigmaB?: number;
+  weights?: WeightDistribution;
+  inputVariance?: number;
+  K?: number;
+}): number[] {
+  const K = opts.K ?? 4;
+  const sigmaW = opts.sigmaW ?? 1;
+  const qs = hiddenVariances(opts.depth, opts.inputVariance ?? 1, sigmaW, opts.sigmaB ?? 0, opts.activation);
+  const mom = (m: DiscreteMeasure) =>
+    Array.from({ length: K + 1 }, (_, k) => m.atoms.reduce((s, t, i) => s + m.weights[i] * t ** k, 0));
+  const W = Array.from({ length: K + 1 }, (_, k) =>
+    (opts.weights ?? "gaussian") === "orthogonal" ? sigmaW ** (2 * k) : marchenkoPasturLaw(1, sigmaW ** 2).moment(k),
+  );
+  let acc = W;
+  for (const q of qs) acc = freeMultiplicativeMoments(freeMultiplicativeMoments(acc, mom(derivativeSquaredLaw(opts.activation, q))), W);
+  return acc;
+}
