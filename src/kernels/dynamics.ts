@@ -1,0 +1,133 @@
+/**
+ * Training in function space (Day 2, §11). For the loss L = ½ Σ_m (f(x_m) − y_m)² and gradient flow
+ * dθ/dt = −η ∇_θ L, the outputs on the data move by df/dt = −η Θ (f − Y). If Θ stays fixed (the linearised,
+ * "lazy" regime of wide networks), f_t = Y + e^{−ηΘt}(f₀ − Y), computed with Θ = Z Λ Zᵀ (eigh) as
+ * Y + Z e^{−ηΛt} Zᵀ(f₀ − Y): each eigen-direction of Θ decays at its own rate ηλ_i.
+ * `trainFeedForward` does the real thing (plain gradient descent, step t ↦ t + 1 is one unit of time) for comparison.
+ */
+import { eigh } from "../linalg/eigh";
+import { asMatrix, fromFloat64, Matrix, MatrixInput } from "../linalg/matrix";
+import { gemm } from "../linalg/gemm";
+import { FeedForwardNet, forwardPass, layerMultipliers, checkNet } from "../propagation/network";
+import { requireAllFinite, requireFinite, requireInteger, requirePositive, shapeMismatch } from "../util/errors";
+import { interruptToken, InterruptedError } from "../util/interrupt";
+
+/** f_t for each t in `times`: rows of the returned matrix (times.length × N). */
+export function linearizedPrediction(
+  theta: MatrixInput,
+  f0: ArrayLike<number>,
+  Y: ArrayLike<number>,
+  learningRate: number,
+  times: ArrayLike<number>,
+): Matrix {
+  const T = asMatrix(theta, "theta");
+  const N = T.shape[0];
+  if (f0.length !== N || Y.length !== N) shapeMismatch("linearizedPrediction", "theta", T.shape, "f0 / Y", [f0.length, Y.length], "f0 and Y need one entry per row of theta");
+  requirePositive("learningRate", learningRate);
+  requireAllFinite("times", times);
+  const { values, vectors } = eigh(T);
+  const Z = vectors.data;
+  const r0 = new Float64Array(N).map((_, i) => f0[i] - Y[i]);
+  const c = new Float64Array(N);
+  gemm(true, false, N, 1, N, 1, Z, r0, 0, c); // c = Zᵀ r0
+  const out = new Float64Array(times.length * N);
+  const w = new Float64Array(N);
+  for (let s = 0; s < times.length; s++) {
+    for (let i = 0; i < N; i++) w[i] = c[i] * Math.exp(-learningRate * Math.max(0, values[i]) * times[s]);
+    const row = out.subarray(s * N, (s + 1) * N);
+    gemm(false, false, N, 1, N, 1, Z, w, 0, row);
+    for (let i = 0; i < N; i++) row[i] += Y[i];
+  }
+  return fromFloat64(out, times.length, N);
+}
+
+/** A copy of the network (so training leaves the original untouched). */
+export function cloneFeedForward(net: FeedForwardNet): FeedForwardNet {
+  return {
+    ...net,
+    widths: net.widths.slice(),
+    weights: net.weights.map((W) => fromFloat64(W.data.slice(), W.shape[0], W.shape[1])),
+    biases: net.biases.map((b) => b.slice()),
+  };
+}
+
+/** The outcome of `trainFeedForward`. */
+export interface FeedForwardTraining {
+  net: FeedForwardNet;
+  /** The step numbers at which outputs were recorded. */
+  steps: number[];
+  /** outputs.get(s, m) = f(x_m) after steps[s] steps. */
+  outputs: Matrix;
+  /** ½ Σ (f − y)² at each recorded step. */
+  losses: number[];
+}
+
+/**
+ * Plain gradient descent θ ← θ − η ∇_θ ½ Σ_m (f(x_m) − y_m)² on a copy of a scalar-output network, recording the
+ * outputs on X at the requested steps (ascending). Stops with an error on a non-finite loss (lower η).
+ */
+export function trainFeedForward(
+  net: FeedForwardNet,
+  X: MatrixInput,
+  Y: ArrayLike<number>,
+  opts: { learningRate: number; steps: number; record?: number[] },
+): FeedForwardTraining {
+  checkNet(net);
+  const Xm = asMatrix(X, "X");
+  const N = Xm.shape[0];
+  if (net.widths[net.widths.length - 1] !== 1) throw new RangeError(`trainFeedForward needs a scalar output (n_L = 1), got n_L = ${net.widths[net.widths.length - 1]}`);
+  if (Y.length !== N) shapeMismatch("trainFeedForward", "X", Xm.shape, "Y", [Y.length], "Y needs one target per row of X");
+  requirePositive("learningRate", opts.learningRate);
+  requireInteger("steps", opts.steps);
+  requireAllFinite("Y", Y);
+  const record = (opts.record ?? [0, opts.steps]).slice().sort((p, q) => p - q);
+  record.forEach((s) => requireInteger("record step", s));
+  const model = cloneFeedForward(net);
+  const { a, beta } = layerMultipliers(model);
+  const L = model.weights.length;
+  const eta = opts.learningRate;
+  const outs: number[][] = [];
+  const losses: number[] = [];
+  const recorded: number[] = [];
+  const token = interruptToken();
+  let next = 0;
+  for (let step = 0; step <= opts.steps; step++) {
+    const pass = forwardPass(model, Xm);
+    const f = pass.preactivations[L - 1].data;
+    let loss = 0;
+    const r = new Float64Array(N);
+    for (let m = 0; m < N; m++) {
+      r[m] = f[m] - Y[m];
+      loss += 0.5 * r[m] * r[m];
+    }
+    if (!Number.isFinite(loss)) throw new RangeError(`trainFeedForward: the loss became ${loss} at step ${step}; try a smaller learningRate`);
+    while (next < record.length && record[next] === step) {
+      outs.push(Array.from(f));
+      losses.push(loss);
+      recorded.push(step);
+      next++;
+    }
+    if (step === opts.steps) break;
+    if (token.interrupted) throw new InterruptedError(`trainFeedForward interrupted at step ${step}`);
+    // Backward: R_l = ∂L/∂h_l (N × n_l), R_L = r; R_{l−1} = (a_l R_l W_l) ∘ φ′(h_{l−1}).
+    let R: Float64Array = r;
+    for (let l = L - 1; l >= 0; l--) {
+      const W = model.weights[l];
+      const [nOut, nIn] = W.shape;
+      let Rprev: Float64Array | null = null;
+      if (l > 0) {
+        Rprev = new Float64Array(N * nIn);
+        gemm(false, false, N, nIn, nOut, a[l], R, W.data, 0, Rprev);
+        const h = pass.preactivations[l - 1].data;
+        for (let i = 0; i < Rprev.length; i++) Rprev[i] *= model.activation.df(h[i]);
+      }
+      // W_l ← W_l − η a_l R_lᵀ X_{l−1};  b_l ← b_l − η β Σ_m R_l(m)
+      gemm(true, false, nOut, nIn, N, -eta * a[l], R, pass.inputs[l].data, 1, W.data);
+      const b = model.biases[l];
+      for (let m = 0; m < N; m++) for (let i = 0; i < nOut; i++) b[i] -= eta * beta * R[m * nOut + i];
+      if (Rprev) R = Rprev;
+    }
+  }
+  requireFinite("final loss", losses[losses.length - 1] ?? 0);
+  return { net: model, steps: recorded, outputs: fromFloat64(Float64Array.from(outs.flat()), outs.length, N), losses };
+}

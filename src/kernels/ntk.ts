@@ -1,0 +1,46 @@
+/**
+ * Neural tangent kernel and conjugate kernel of a finite network (Day 2, §11).
+ *
+ * Empirical NTK for a scalar output f = f_θ: Θ(x, x′) = Σ_p ∂f(x)/∂θ_p ∂f(x′)/∂θ_p, on 𝒟 = {x_1…x_N} an N×N
+ * matrix. Per layer, with δ_l(x) = ∂f(x)/∂h_l and h_l = a_l W_l x_{l−1} + β b_l,
+ *   ∂f/∂W_l = a_l δ_l x_{l−1}ᵀ,  ∂f/∂b_l = β δ_l,   so
+ *   Θ(x, x′) = Σ_l ⟨δ_l(x), δ_l(x′)⟩ (a_l² ⟨x_{l−1}(x), x_{l−1}(x′)⟩ + β²),
+ * computed for all pairs at once with matrix products (never forming the N×p matrix of gradients).
+ * Conjugate kernel (CK): K(x, x′) = ⟨x_{L−1}(x), x_{L−1}(x′)⟩ / n_{L−1}, the Gram matrix of the last hidden features.
+ */
+import { gemm } from "../linalg/gemm";
+import { fromFloat64, Matrix, MatrixInput } from "../linalg/matrix";
+import { FeedForwardNet, forwardPass, backwardDeltas, layerMultipliers, checkNet } from "../propagation/network";
+
+/** Θ = Σ_m-independent N×N empirical NTK of output coordinate `output` (default 0) on the rows of X. */
+export function empiricalNtk(net: FeedForwardNet, X: MatrixInput, output = 0): Matrix {
+  checkNet(net);
+  const pass = forwardPass(net, X);
+  const deltas = backwardDeltas(net, pass, output);
+  const { a, beta } = layerMultipliers(net);
+  const N = pass.inputs[0].shape[0];
+  const theta = new Float64Array(N * N);
+  const dd = new Float64Array(N * N);
+  const xx = new Float64Array(N * N);
+  for (let l = 0; l < net.weights.length; l++) {
+    const [nOut, nIn] = net.weights[l].shape;
+    gemm(false, true, N, N, nOut, 1, deltas[l].data, deltas[l].data, 0, dd);
+    gemm(false, true, N, N, nIn, a[l] * a[l], pass.inputs[l].data, pass.inputs[l].data, 0, xx);
+    const b2 = beta * beta;
+    for (let i = 0; i < N * N; i++) theta[i] += dd[i] * (xx[i] + b2);
+  }
+  // Exact symmetry (the products above are symmetric up to rounding).
+  for (let i = 0; i < N; i++) for (let j = 0; j < i; j++) theta[i * N + j] = theta[j * N + i] = 0.5 * (theta[i * N + j] + theta[j * N + i]);
+  return fromFloat64(theta, N, N);
+}
+
+/** K = X_{L−1} X_{L−1}ᵀ / n_{L−1}: the Gram matrix of the last hidden layer's features x_{L−1} = φ(h_{L−1}). */
+export function conjugateKernel(net: FeedForwardNet, X: MatrixInput): Matrix {
+  checkNet(net);
+  const pass = forwardPass(net, X);
+  const feats = pass.inputs[pass.inputs.length - 1];
+  const [N, n] = feats.shape;
+  const K = new Float64Array(N * N);
+  gemm(false, true, N, N, n, 1 / n, feats.data, feats.data, 0, K);
+  return fromFloat64(K, N, N);
+}

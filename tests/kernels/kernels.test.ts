@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import {
+  empiricalNtk,
+  conjugateKernel,
+  infiniteWidthKernels,
+  linearizedPrediction,
+  trainFeedForward,
+} from "../../src/kernels/index";
+import { randomFeedForward, feedForwardOutput, FeedForwardNet } from "../../src/propagation/index";
+import { randomGenerator } from "../../src/random/index";
+import { fromFloat64, Matrix } from "../../src/linalg/index";
+
+function randomInputs(N: number, n: number, seed: number): Matrix {
+  return fromFloat64(randomGenerator(seed).normalArray(N * n, 0, 1), N, n);
+}
+
+/** ∂f(x_m)/∂θ for every raw parameter, by central differences. */
+function gradientsByDifferences(net: FeedForwardNet, X: Matrix): number[][] {
+  const params: Float64Array[] = [...net.weights.map((W) => W.data), ...net.biases];
+  const N = X.shape[0];
+  const grads: number[][] = Array.from({ length: N }, () => []);
+  const h = 1e-6;
+  for (const p of params)
+    for (let i = 0; i < p.length; i++) {
+      const keep = p[i];
+      p[i] = keep + h;
+      const fp = feedForwardOutput(net, X).data.slice();
+      p[i] = keep - h;
+      const fm = feedForwardOutput(net, X).data.slice();
+      p[i] = keep;
+      for (let m = 0; m < N; m++) grads[m].push((fp[m] - fm[m]) / (2 * h));
+    }
+  return grads;
+}
+
+function relError(A: Matrix, B: Matrix): number {
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < A.data.length; i++) {
+    num += (A.data[i] - B.data[i]) ** 2;
+    den += B.data[i] ** 2;
+  }
+  return Math.sqrt(num / den);
+}
+
+describe("empirical NTK", () => {
+  for (const param of ["standard", "ntk"] as const) {
+    it(`equals Σ_p ∂f/∂θ_p ∂f/∂θ_p (finite differences, tanh, ${param})`, () => {
+      const net = randomFeedForward({ widths: [3, 5, 4, 1], activation: "tanh", sigmaW: 1.2, sigmaB: 0.4, parametrization: param, rng: 1 });
+      const X = randomInputs(4, 3, 2);
+      const T = empiricalNtk(net, X);
+      const g = gradientsByDifferences(net, X);
+      for (let i = 0; i < 4; i++)
+        for (let j = 0; j < 4; j++) {
+          const dot = g[i].reduce((s, v, k) => s + v * g[j][k], 0);
+          expect(T.get(i, j)).toBeCloseTo(dot, 6);
+        }
+    });
+  }
+  it("approaches the analytic ReLU NTK as the width grows (NTK parametrisation)", () => {
+    const X = randomInputs(6, 4, 3);
+    const opts = { depth: 3, activation: "relu" as const, sigmaW: Math.SQRT2, sigmaB: 0.1 };
+    const { ntk, nngp } = infiniteWidthKernels(X, opts);
+    const err = (width: number, seed: number) => {
+      const net = randomFeedForward({ widths: [4, width, width, 1], activation: "relu", sigmaW: opts.sigmaW, sigmaB: opts.sigmaB, parametrization: "ntk", rng: seed });
+      return relError(empiricalNtk(net, X), ntk);
+    };
+    const small = (err(32, 4) + err(32, 5)) / 2;
+    const large = (err(2048, 6) + err(2048, 7)) / 2;
+    expect(large).toBeLessThan(small);
+    expect(large).toBeLessThan(0.08);
+    // Conjugate kernel → E[φ(u)φ(v)] = (Σᴸ − σ_b²)/σ_w².
+    const net = randomFeedForward({ widths: [4, 2048, 2048, 1], activation: "relu", sigmaW: opts.sigmaW, sigmaB: opts.sigmaB, parametrization: "ntk", rng: 8 });
+    const ck = conjugateKernel(net, X);
+    const target = fromFloat64(nngp.data.map((v) => (v - 0.01) / 2), 6, 6);
+    expect(relError(ck, target)).toBeLessThan(0.08);
+  });
+  it("erf NTK approaches the analytic one too", () => {
+    const X = randomInputs(5, 3, 9);
+    const { ntk } = infiniteWidthKernels(X, { depth: 2, activation: "erf", sigmaW: 1.5, sigmaB: 0.2 });
+    const net = randomFeedForward({ widths: [3, 3000, 1], activation: "erf", sigmaW: 1.5, sigmaB: 0.2, parametrization: "ntk", rng: 10 });
+    expect(relError(empiricalNtk(net, X), ntk)).toBeLessThan(0.06);
+  });
+  it("analytic kernels: depth 1 is the linear kernel; ReLU diagonal follows the variance map", () => {
+    const X = [[1, 0], [0.6, 0.8]];
+    const k1 = infiniteWidthKernels(X, { depth: 1, activation: "relu", sigmaW: 1, sigmaB: 0 });
+    expect(k1.ntk.get(0, 1)).toBeCloseTo(0.3, 14);
+    const k2 = infiniteWidthKernels(X, { depth: 2, activation: "relu", sigmaW: Math.SQRT2, sigmaB: 0 });
+    // Σ²(x,x) = 2·(Σ¹(x,x)/2) = Σ¹(x,x) = 2·1/2 = 1; Θ² = Σ¹·Σ̇² + Σ² = 1·(2·½) + 1 = 2.
+    expect(k2.nngp.get(0, 0)).toBeCloseTo(1, 12);
+    expect(k2.ntk.get(0, 0)).toBeCloseTo(2, 12);
+  });
+});
+
+describe("linearised dynamics", () => {
+  it("f_t = Y + e^{−ηΘt}(f₀ − Y) predicts gradient descent on a wide network", () => {
+    const X = randomInputs(6, 3, 11);
+    const Y = Array.from(randomGenerator(12).normalArray(6, 0, 1));
+    const net = randomFeedForward({ widths: [3, 1024, 1024, 1], activation: "relu", sigmaW: Math.SQRT2, sigmaB: 0.1, parametrization: "ntk", rng: 13 });
+    const theta = empiricalNtk(net, X);
+    const f0 = feedForwardOutput(net, X).data;
+    const eta = 0.05;
+    const steps = [0, 10, 40];
+    const run = trainFeedForward(net, X, Y, { learningRate: eta, steps: 40, record: steps });
+    const pred = linearizedPrediction(theta, f0, Y, eta, steps);
+    const r0 = Math.sqrt(Y.reduce((s, y, m) => s + (y - f0[m]) ** 2, 0));
+    for (let s = 0; s < steps.length; s++)
+      for (let m = 0; m < 6; m++) expect(Math.abs(run.outputs.get(s, m) - pred.get(s, m))).toBeLessThan(0.05 * r0);
+    expect(run.losses[2]).toBeLessThan(run.losses[0]);
+    // The original network is untouched.
+    expect(feedForwardOutput(net, X).data).toEqual(f0);
+  });
+  it("training rejects a non-scalar network and bad learning rates", () => {
+    const net = randomFeedForward({ widths: [2, 3, 2], activation: "relu", rng: 1 });
+    expect(() => trainFeedForward(net, [[1, 2]], [1], { learningRate: 0.1, steps: 1 })).toThrow(/scalar/);
+    const net1 = randomFeedForward({ widths: [2, 3, 1], activation: "relu", rng: 1 });
+    expect(() => trainFeedForward(net1, [[1, 2]], [1], { learningRate: -1, steps: 1 })).toThrow(/learningRate/);
+  });
+});
