@@ -15,7 +15,9 @@ export {
   backwardDeltas,
   layerMultipliers as feedForwardMultipliers,
   checkNet as checkFeedForwardNet,
+  feedForwardFromMlp,
+  describeFeedForward,
 } from "./network";
-export type { FeedForwardNet, FeedForwardOptions, ForwardPass, Parametrization, WeightDistribution } from "./network";
+export type { MlpLike, FeedForwardNet, FeedForwardOptions, ForwardPass, Parametrization, WeightDistribution } from "./network";
 export { signalPropagation, hiddenNormIdentity, activationScale } from "./signal";
 export type { SignalPropagationOptions, SignalPropagationResult, NormIdentityCheck, ActivationScaleCheck } from "./signal";

@@ -103,7 +103,11 @@ export function randomFeedForward(opts: FeedForwardOptions): FeedForwardNet {
     weights.push(fromFloat64(raw, nOut, nIn));
     biases.push(b);
   }
-  return { widths: widths.slice(), weights, biases, activation, parametrization, sigmaW, sigmaB };
+  const net: FeedForwardNet = { widths: widths.slice(), weights, biases, activation, parametrization, sigmaW, sigmaB };
+  // Printed in a notebook cell, the net shows as a summary line instead of its arrays.
+  Object.defineProperty(net, "toString", { value: () => describeFeedForward(net), enumerable: false });
+  Object.defineProperty(net, Symbol.for("nodejs.util.inspect.custom"), { value: () => describeFeedForward(net), enumerable: false });
+  return net;
 }
 
 /** The values of one forward pass over a batch: rows are examples. */
@@ -195,4 +199,37 @@ export function checkNet(net: FeedForwardNet, name = "net"): void {
       throw new RangeError(`${name}.weights[${l}] has shape ${formatShape(W.shape)} but widths say [${net.widths[l + 1]}, ${net.widths[l]}]`);
     }
   });
+}
+
+/** The shape of the learning library's MLP that `feedForwardFromMlp` reads (layers[l − 1].weight is W_l). */
+export interface MlpLike {
+  layers: ReadonlyArray<{ weight: { data: Float64Array; shape: number[] }; bias: { data: Float64Array } | null }>;
+  activation: ActivationLike;
+}
+
+/**
+ * A FeedForwardNet with a COPY of the weights of an `MLP` from the learning library (standard parametrisation:
+ * h_l = W_l x_{l−1} + b_l), so Jacobians and kernels can be computed for a model built or trained with `mlp(…)`.
+ */
+export function feedForwardFromMlp(model: MlpLike): FeedForwardNet {
+  if (model == null || !Array.isArray(model.layers) || model.layers.length === 0 || !model.activation) {
+    throw new TypeError(`feedForwardFromMlp: expected an MLP (with layers and activation), got ${describe(model)}`);
+  }
+  const weights: Matrix[] = [];
+  const biases: Float64Array[] = [];
+  const widths: number[] = [model.layers[0].weight.shape[1]];
+  model.layers.forEach((layer, l) => {
+    const [nOut, nIn] = layer.weight.shape;
+    if (nIn !== widths[l]) throw new RangeError(`feedForwardFromMlp: layer ${l + 1} expects ${nIn} inputs but layer ${l} gives ${widths[l]}`);
+    weights.push(fromFloat64(Float64Array.from(layer.weight.data), nOut, nIn));
+    biases.push(layer.bias ? Float64Array.from(layer.bias.data) : new Float64Array(nOut));
+    widths.push(nOut);
+  });
+  return { widths, weights, biases, activation: model.activation, parametrization: "standard", sigmaW: 1, sigmaB: 1 };
+}
+
+/** A one-line summary of a FeedForwardNet, for printing in a notebook. */
+export function describeFeedForward(net: FeedForwardNet): string {
+  const p = net.weights.reduce((s, W) => s + W.data.length, 0) + net.biases.reduce((s, b) => s + b.length, 0);
+  return `FeedForwardNet(${net.widths.join(" → ")}, ${net.activation.name}, ${net.parametrization} parametrisation, σ_w=${net.sigmaW}, σ_b=${net.sigmaB}, ${p} parameters)`;
 }

@@ -117,3 +117,24 @@ describe("linearised dynamics", () => {
     expect(() => trainFeedForward(net1, [[1, 2]], [1], { learningRate: -1, steps: 1 })).toThrow(/learningRate/);
   });
 });
+
+import { mlp } from "../../src/nn/index";
+import { feedForwardFromMlp, describeFeedForward } from "../../src/propagation/index";
+import { networkJacobian } from "../../src/rmt/index";
+
+describe("adapter from the learning library's MLP", () => {
+  it("computes the same outputs as the MLP and gives Jacobian/NTK for it", () => {
+    const model = mlp([3, 8, 2], { activation: "tanh", rng: 4 } as never);
+    const net = feedForwardFromMlp(model as never);
+    expect(net.widths).toEqual([3, 8, 2]);
+    const x = [0.3, -1, 0.5];
+    const f = feedForwardOutput(net, [x]).data;
+    // Compare with an explicit evaluation from the MLP's weights.
+    const W1 = (model as any).layers[0].weight.data, b1 = (model as any).layers[0].bias.data;
+    const W2 = (model as any).layers[1].weight.data, b2 = (model as any).layers[1].bias.data;
+    const h1 = Array.from({ length: 8 }, (_, i) => Math.tanh(b1[i] + x.reduce((s, v, j) => s + W1[i * 3 + j] * v, 0)));
+    for (let k = 0; k < 2; k++) expect(f[k]).toBeCloseTo(b2[k] + h1.reduce((s, v, i) => s + W2[k * 8 + i] * v, 0), 12);
+    expect(networkJacobian(net, x).shape).toEqual([2, 3]);
+    expect(describeFeedForward(net)).toContain("3 → 8 → 2");
+  });
+});
