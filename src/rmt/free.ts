@@ -407,3 +407,61 @@ export function classicalConvolution(mu: MeasureInput, nu: MeasureInput, opts: C
   }
   return makeResult(x, density, null, eta, 0, "classical convolution μ ∗ ν");
 }
+
+/**
+ * The R-transform R(w) = G^{⟨−1⟩}(w) − 1/w of a measure at a real w ≠ 0 small enough: G is decreasing from
+ * G(b⁺) to 0 on (b, ∞) right of the support (and from 0 to G(a⁻) on (−∞, a)), so G(x) = w is solved there by
+ * bisection. Semicircle: R(w) = σ²w; Marčenko–Pastur: R(w) = σ²/(1 − σ²λw). R_{μ⊞ν} = R_μ + R_ν.
+ */
+export function rTransform(measure: MeasureInput, w: number, discretization = 1000): number {
+  const m = toDiscreteMeasure(measure, discretization);
+  if (!Number.isFinite(w) || w === 0) throw new RangeError(`rTransform: w must be a finite non-zero number, got ${w}`);
+  const [lo, hi] = extent(m);
+  const g = new Float64Array(2);
+  const G = (x: number) => {
+    cauchyInto(m, x, 0, g);
+    return g[0];
+  };
+  const width = Math.max(hi - lo, 1e-12);
+  // Bracket: the solution lies between the support edge and the edge + 1/|w| + width.
+  let a = w > 0 ? hi + 1e-12 * width : lo - 1 / Math.abs(w) - 2 * width;
+  let b = w > 0 ? hi + 1 / w + 2 * width : lo - 1e-12 * width;
+  if ((w > 0 && G(a) < w) || (w < 0 && G(b) > w)) {
+    throw new RangeError(`rTransform: w = ${w} is outside the range of G off the support (|w| must be smaller); try a smaller |w|`);
+  }
+  for (let it = 0; it < 200; it++) {
+    const mid = 0.5 * (a + b);
+    if (G(mid) > w) a = mid;
+    else b = mid;
+  }
+  return 0.5 * (a + b) - 1 / w;
+}
+
+/**
+ * The S-transform S(y) = χ(y)(1 + y)/y of a measure on [0, ∞) at a real y ∈ (μ({0}) − 1, 0), where χ is the
+ * inverse of ψ(x) = ∫ xt/(1 − xt) dμ(t), increasing on (−∞, 0) from μ({0}) − 1 to 0 (solved by bisection).
+ * Marčenko–Pastur: S(y) = 1/(σ²(1 + λy)). S_{μ⊠ν} = S_μ S_ν.
+ */
+export function sTransform(measure: MeasureInput, y: number, discretization = 1000): number {
+  const m = toDiscreteMeasure(measure, discretization);
+  const [lo, hi] = extent(m);
+  if (lo < 0) throw new RangeError(`sTransform: the measure must live on [0, ∞), its smallest point is ${lo}`);
+  let mass0 = 0;
+  for (let i = 0; i < m.atoms.length; i++) if (m.atoms[i] === 0) mass0 += m.weights[i];
+  if (!(y < 0 && y > mass0 - 1)) throw new RangeError(`sTransform: y must lie in (μ({0}) − 1, 0) = (${mass0 - 1}, 0), got ${y}`);
+  const psi = (x: number) => {
+    let s = 0;
+    for (let i = 0; i < m.atoms.length; i++) s += (m.weights[i] * x * m.atoms[i]) / (1 - x * m.atoms[i]);
+    return s;
+  };
+  let a = -1 / Math.max(hi, 1e-300);
+  while (psi(a) > y) a *= 2;
+  let b = 0;
+  for (let it = 0; it < 200; it++) {
+    const mid = 0.5 * (a + b);
+    if (psi(mid) > y) b = mid;
+    else a = mid;
+  }
+  const chi = 0.5 * (a + b);
+  return (chi * (1 + y)) / y;
+}

@@ -32,6 +32,8 @@ export {
   freeAdditiveConvolution,
   freeMultiplicativeConvolution,
   classicalConvolution,
+  rTransform,
+  sTransform,
 } from "./free";
 export type { DiscreteMeasure, ConvolutionResult, MeasureInput, ConvolutionOptions } from "./free";
 export {

@@ -121,3 +121,20 @@ describe("numerical free convolutions", () => {
     expect(prod.ksDistance(freeProd)).toBeLessThan(0.05);
   });
 });
+
+import { rTransform, sTransform } from "../../src/rmt/index";
+describe("R- and S-transforms of measures", () => {
+  it("semicircle R(w) = σ²w; MP R(w) = σ²/(1 − σ²λw) and S(y) = 1/(σ²(1 + λy))", () => {
+    for (const w of [0.1, -0.2, 0.3]) expect(rTransform(semicircleLaw(2), w)).toBeCloseTo(2 * w, 3);
+    expect(rTransform(marchenkoPasturLaw(0.5, 1), 0.2)).toBeCloseTo(1 / (1 - 0.1), 3);
+    for (const y of [-0.2, -0.5, -0.8]) expect(sTransform(marchenkoPasturLaw(0.5, 2), y)).toBeCloseTo(1 / (2 * (1 + 0.5 * y)), 3);
+    // With an atom at 0 (λ = 2: μ({0}) = 1/2), S is defined on (−1/2, 0).
+    expect(sTransform(marchenkoPasturLaw(2, 1), -0.3)).toBeCloseTo(1 / (1 - 0.6), 3);
+    expect(() => sTransform(marchenkoPasturLaw(2, 1), -0.7)).toThrow(/y must lie/);
+  });
+  it("S-transforms multiply under ⊠ (checked on the numerical convolution)", () => {
+    const r = freeMultiplicativeConvolution(marchenkoPasturLaw(0.5), marchenkoPasturLaw(0.25), { points: 800, eta: 1e-3 });
+    const y = -0.3;
+    expect(sTransform(r, y)).toBeCloseTo(sTransform(marchenkoPasturLaw(0.5), y) * sTransform(marchenkoPasturLaw(0.25), y), 2);
+  });
+});
