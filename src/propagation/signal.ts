@@ -11,7 +11,7 @@ import { ActivationSpec, resolveActivation } from "./activation";
 import { forwardPass, randomFeedForward, WeightDistribution } from "./network";
 import { meanFieldVarianceMap } from "./meanField";
 import { gaussianExpectation } from "./gaussHermite";
-import { requireFinite, requireInteger, shapeMismatch } from "../util/errors";
+import { requireAllFinite, requireFinite, requireInteger, shapeMismatch } from "../util/errors";
 
 /** Options of `signalPropagation`. */
 export interface SignalPropagationOptions {
@@ -128,15 +128,15 @@ export function signalPropagation(opts: SignalPropagationOptions): SignalPropaga
   };
 }
 
-/** Both sides of E‖h‖² = n_out·(s_w‖x‖² + s_b), estimated and exact. */
+/** Both sides of E‖h‖² = n_out·(s_w E‖x‖² + s_b), by Monte Carlo and exactly. */
 export interface NormIdentityCheck {
-  /** Monte Carlo mean of ‖Wx + b‖² over the samples. */
+  /** Monte Carlo mean of ‖Wx + b‖² over the samples (fresh W, b and x each time). */
   lhs: number;
   /** Its standard error. */
   standardError: number;
-  /** The exact value n_out·(s_w‖x‖² + s_b) (= ‖x‖² + 1 with s_w = s_b = 1/n_out). */
+  /** Monte Carlo right side n_out·(s_w·mean ‖x‖² + s_b) (= mean ‖x‖² + 1 with s_w = s_b = 1/n_out). */
   rhs: number;
-  /** ‖x‖². */
+  /** mean ‖x‖² over the inputs used. */
   inputSquaredNorm: number;
   samples: number;
   toString(): string;
@@ -144,23 +144,33 @@ export interface NormIdentityCheck {
 
 /**
  * The exact statement behind the notes' E‖h_l‖² = E‖x_{l−1}‖² + 1: for h = Wx + b with W ∈ ℝ^{n_out×n_in},
- * W_ij ~ N(0, s_w), b_i ~ N(0, s_b) independent and x fixed (or independent of W, b),
- *   E‖h‖² = Σ_i E(Σ_j W_ij x_j)² + Σ_i E b_i² = n_out·s_w‖x‖² + n_out·s_b.
- * So E‖h_l‖² = E‖x_{l−1}‖² + 1 holds exactly when s_w = s_b = 1/n_out (= 1/n for square layers, the notes'
- * W_ij, b_i ~ N(0, 1/n)); with the fan-in convention s_w = 1/n_in it becomes (n_out/n_in)‖x‖² + 1.
- * Computes the left side by Monte Carlo over `samples` draws of (W, b) and the right side exactly.
+ * W_ij ~ N(0, s_w), b_i ~ N(0, s_b) independent of each other and of x,
+ *   E‖h‖² = Σ_i E(Σ_j W_ij x_j)² + Σ_i E b_i² = n_out·s_w·E‖x‖² + n_out·s_b
+ * (the cross terms vanish because E W_ij = E b_i = 0 and E W_ij W_ik = 0 for j ≠ k). So E‖h_l‖² = E‖x_{l−1}‖² + 1
+ * holds exactly, for any law of x_{l−1} (e.g. x_{l−1} = φ(h_{l−1}) from the previous layers), when
+ * s_w = s_b = 1/n_out (= 1/n for square layers: the notes' W_ij, b_i ~ N(0, 1/n)); with the fan-in convention
+ * s_w = 1/n_in it becomes (n_out/n_in)E‖x‖² + n_out s_b.
+ * `x` is one input vector, or a matrix whose rows are samples of x (cycled through); both sides are estimated by
+ * Monte Carlo over `samples` draws.
  */
 export function hiddenNormIdentity(opts: {
-  x: ArrayLike<number>;
+  x: ArrayLike<number> | MatrixInput;
   outputWidth?: number;
   weightVariance?: number;
   biasVariance?: number;
   samples?: number;
   rng: RandomSource;
 }): NormIdentityCheck {
-  const x = Float64Array.from(opts.x);
-  const nIn = x.length;
+  const xs = opts.x as unknown;
+  const rows: Float64Array[] = [];
+  if (Array.isArray(xs) && Array.isArray(xs[0])) (xs as number[][]).forEach((r) => rows.push(Float64Array.from(r)));
+  else if (xs != null && typeof xs === "object" && Array.isArray((xs as { shape?: unknown }).shape) && (xs as { shape: number[] }).shape.length === 2) {
+    const M = asMatrix(xs as MatrixInput, "x");
+    for (let i = 0; i < M.shape[0]; i++) rows.push(M.data.slice(i * M.shape[1], (i + 1) * M.shape[1]));
+  } else rows.push(Float64Array.from(xs as ArrayLike<number>));
+  const nIn = rows[0].length;
   requireInteger("x.length", nIn, 1);
+  rows.forEach((r) => requireAllFinite("x", r));
   const nOut = opts.outputWidth ?? nIn;
   requireInteger("outputWidth", nOut, 1);
   const sw = opts.weightVariance ?? 1 / nOut;
@@ -171,9 +181,10 @@ export function hiddenNormIdentity(opts: {
   requireInteger("samples", S, 2);
   const g = toGenerator(opts.rng);
   let x2 = 0;
-  for (const v of x) x2 += v * v;
   const vals = new Float64Array(S);
   for (let s = 0; s < S; s++) {
+    const x = rows[s % rows.length];
+    for (const v of x) x2 += v * v;
     let tot = 0;
     for (let i = 0; i < nOut; i++) {
       let h = g.normal(0, Math.sqrt(sb));
@@ -182,6 +193,7 @@ export function hiddenNormIdentity(opts: {
     }
     vals[s] = tot;
   }
+  x2 /= S;
   const lhs = vals.reduce((a, b) => a + b, 0) / S;
   const variance = vals.reduce((a, b) => a + (b - lhs) ** 2, 0) / (S - 1);
   const rhs = nOut * (sw * x2 + sb);
@@ -193,7 +205,7 @@ export function hiddenNormIdentity(opts: {
     inputSquaredNorm: x2,
     samples: S,
     toString: () =>
-      `E‖Wx+b‖² ≈ ${lhs.toPrecision(5)} ± ${standardError.toPrecision(2)} (Monte Carlo, ${S} draws)  vs  n_out(s_w‖x‖² + s_b) = ${rhs.toPrecision(5)}  (‖x‖² = ${x2.toPrecision(5)})`,
+      `E‖Wx+b‖² ≈ ${lhs.toPrecision(5)} ± ${standardError.toPrecision(2)}  vs  n_out(s_w E‖x‖² + s_b) ≈ ${rhs.toPrecision(5)}  (E‖x‖² ≈ ${x2.toPrecision(5)}; Monte Carlo, ${S} draws)`,
   };
 }
 

@@ -136,3 +136,15 @@ describe("signal propagation", () => {
     expect(() => meanFieldVarianceMap(-1, { sigmaW: 1, sigmaB: 0, activation: "relu" })).toThrow(/q/);
   });
 });
+
+describe("E‖h_l‖² = E‖x_{l−1}‖² + 1 with random x_{l−1} = φ(h_{l−1})", () => {
+  it("holds when x is itself random (ReLU features of a previous layer)", () => {
+    const g = randomGenerator(21);
+    const n = 20;
+    const rows = Array.from({ length: 50 }, () => Array.from(g.normalArray(n, 0, 1.5), (v) => Math.max(0, v)));
+    const c = hiddenNormIdentity({ x: rows, samples: 3000, rng: 22 });
+    expect(Math.abs(c.lhs - c.rhs)).toBeLessThan(4 * c.standardError);
+    expect(c.rhs).toBeCloseTo(c.inputSquaredNorm + 1, 12);
+    expect(c.toString()).toContain("E‖x‖²");
+  });
+});
