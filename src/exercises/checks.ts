@@ -6,6 +6,7 @@ import { runCheck, Hint, requireFunction, relativeError, type CheckOutcome } fro
 import { day1DataChecks } from "./day1-data";
 import { day1LearningChecks } from "./day1-learning";
 import { day2RmtChecks } from "./day2-rmt";
+import { day2FreeChecks } from "./day2-free";
 
 /** Checks for the start-here notebook (a model for the others). */
 const startChecks = {
@@ -31,4 +32,5 @@ export const check = {
   ...day1DataChecks,
   ...day1LearningChecks,
   ...day2RmtChecks,
+  ...day2FreeChecks,
 };

@@ -1,0 +1,187 @@
+/**
+ * Exercise checks of the Day 2 notebooks on the Jacobian, free probability and the NTK (SYLLABUS §9–11):
+ * - `jacobianProduct`: J = W_L D_{L−1} W_{L−1} ⋯ D_1 W_1, D_l = diag(φ′(h_l)), for one input;
+ * - `jjtVariance`: the variance L of the Fuss–Catalan law of JJᵀ for a depth-L linear Gaussian network (m₁ = 1, m₂ = L + 1);
+ * - `semicircleFreeCumulants`: κ_1…κ_K of the semicircle of variance σ² (κ_2 = σ², all others 0);
+ * - `mpSTransform`: the S-transform S(z) = 1/(σ²(1 + λz)) of Marčenko–Pastur(λ, σ²) (free cumulants κ_k = σ^{2k}λ^{k−1});
+ * - `linearNtk`: the NTK of f(x) = w·x + b on inputs x_1…x_N, Θ_mn = x_m·x_n + 1 (a Gram matrix).
+ * Each check runs the student's function on fixed inputs, prints ✓ or a hint, and never prints the solution.
+ */
+import { runCheck, Hint, requireFunction, type CheckOutcome } from "./check";
+
+type Mat = number[][];
+
+const fmt = (x: number): string => (Number.isInteger(x) ? String(x) : x.toPrecision(4));
+const near = (a: number, b: number, tol = 1e-9): boolean => Math.abs(a - b) <= tol * Math.max(1, Math.abs(b));
+
+function numberAnswer(got: unknown, what: string): number {
+  if (typeof got !== "number" || Number.isNaN(got)) throw new Hint(`${what} returned ${String(got)}; return a number`);
+  return got;
+}
+
+function matMul(A: Mat, B: Mat): Mat {
+  return A.map((row) => B[0].map((_, j) => row.reduce((s, a, k) => s + a * B[k][j], 0)));
+}
+
+function scaleRows(A: Mat, d: number[]): Mat {
+  return A.map((row, i) => row.map((v) => v * d[i]));
+}
+
+function sameMatrix(got: unknown, expected: Mat, tol = 1e-9): boolean {
+  if (!Array.isArray(got) || got.length !== expected.length) return false;
+  return expected.every((row, i) => Array.isArray(got[i]) && got[i].length === row.length && row.every((v, j) => near(got[i][j], v, tol)));
+}
+
+/** "r × c" of a nested array, or a description of what it is. */
+function shapeOf(m: unknown): string {
+  if (!Array.isArray(m)) return typeof m;
+  const cols = Array.isArray(m[0]) ? m[0].length : "?";
+  return `${m.length} × ${cols}`;
+}
+
+/** Small fixed networks: weights W_1…W_L and pre-activations h_1…h_{L−1}. */
+const jacobianCases: { weights: Mat[]; preacts: number[][] }[] = [
+  {
+    weights: [
+      [[0.5, -1.2, 0.3], [0.8, 0.1, -0.7]],
+      [[1.1, -0.4], [0.2, 0.9], [-0.6, 0.5]],
+      [[0.7, -0.3, 1.4], [0.25, 0.6, -0.9]],
+    ],
+    preacts: [[0.4, -1.3], [0.9, -0.2, 2.1]],
+  },
+  {
+    weights: [
+      [[1.3, 0.2], [-0.5, 0.9]],
+      [[0.6, -1.1], [0.4, 0.8]],
+    ],
+    preacts: [[-0.7, 1.5]],
+  },
+];
+
+const tanhPrime = (h: number): number => 1 - Math.tanh(h) ** 2;
+
+function referenceJacobian(weights: Mat[], preacts: number[][], dphi: (h: number) => number): Mat {
+  let J = weights[0];
+  for (let l = 1; l < weights.length; l++) J = matMul(weights[l], scaleRows(J, preacts[l - 1].map(dphi)));
+  return J;
+}
+
+export const day2FreeChecks = {
+  /** §9: `jacobian(weights, preacts, dphi)` = W_L D_{L−1} ⋯ D_1 W_1 with D_l = diag(dphi(h_l)). */
+  jacobianProduct(jacobian: (weights: Mat[], preacts: number[][], dphi: (h: number) => number) => Mat): CheckOutcome {
+    return runCheck("jacobianProduct", () => {
+      requireFunction(jacobian, "your jacobian");
+      for (const [c, { weights, preacts }] of jacobianCases.entries()) {
+        const copyW = weights.map((W) => W.map((r) => r.slice()));
+        const copyH = preacts.map((h) => h.slice());
+        const got = jacobian(copyW, copyH, tanhPrime);
+        const expected = referenceJacobian(weights, preacts, tanhPrime);
+        if (sameMatrix(got, expected)) continue;
+        const what = `network ${c + 1} (L = ${weights.length}, φ = tanh)`;
+        if (shapeOf(got) !== shapeOf(expected)) {
+          throw new Hint(`${what}: J should be n_L × n_0 = ${shapeOf(expected)}, got ${shapeOf(got)}; multiply W_l on the LEFT of the product so far`);
+        }
+        if (sameMatrix(got, referenceJacobian(weights, preacts, (h) => h))) throw new Hint(`${what}: D_l holds φ′(h_l), the derivative at h_l, not h_l itself`);
+        if (sameMatrix(got, referenceJacobian(weights, preacts, () => 1))) throw new Hint(`${what}: you left out the D_l = diag(φ′(h_l)) between the weight matrices`);
+        if (sameMatrix(got, referenceJacobian(weights, preacts, Math.tanh))) throw new Hint(`${what}: D_l holds the derivative φ′(h_l); you used φ(h_l)`);
+        // D applied to columns instead of rows (possible when the sizes allow it)
+        const shifted = weights.length > 1 ? referenceJacobian(weights, [...preacts.slice(1), preacts[0]], tanhPrime) : null;
+        if (shifted && sameMatrix(got, shifted)) throw new Hint(`${what}: use h_l (preacts[l − 1]) between W_l and W_{l+1}`);
+        throw new Hint(`${what}: J has the right shape but wrong entries; J ← W_l · diag(φ′(h_{l−1})) · J for l = 2…L, starting from J = W_1`);
+      }
+      return `correct on ${jacobianCases.length} small tanh networks`;
+    });
+  },
+
+  /** §9: `jjtVariance(L)` = the variance of the Fuss–Catalan law of JJᵀ (linear Gaussian net, σ_w = 1, depth L). */
+  jjtVariance(variance: (L: number) => number): CheckOutcome {
+    return runCheck("jjtVariance", () => {
+      requireFunction(variance, "your jjtVariance");
+      const depths = [1, 3, 10, 32];
+      for (const L of depths) {
+        const got = numberAnswer(variance(L), `jjtVariance(${L})`);
+        const m2 = L + 1;
+        if (near(got, m2 - 1)) continue;
+        if (near(got, m2)) throw new Hint(`jjtVariance(${L}) = ${fmt(got)} is the second moment m₂; the variance subtracts the squared mean`);
+        if (near(got, Math.sqrt(m2 - 1))) throw new Hint(`jjtVariance(${L}): you returned a standard deviation; the variance is its square`);
+        throw new Hint(`jjtVariance(${L}) returned ${fmt(got)}; Var = m₂ − m₁² with the moments given above`);
+      }
+      return `correct for L = ${depths.join(", ")}: the spread of JJᵀ grows linearly with depth`;
+    });
+  },
+
+  /** §10: `freeCumulants(variance, K)` = [κ_1, …, κ_K] of the semicircle law of variance σ². */
+  semicircleFreeCumulants(freeCumulants: (variance: number, K: number) => number[]): CheckOutcome {
+    return runCheck("semicircleFreeCumulants", () => {
+      requireFunction(freeCumulants, "your semicircleFreeCumulants");
+      const cases: [number, number][] = [[1, 6], [2.5, 5], [0.3, 8]];
+      for (const [v, K] of cases) {
+        const what = `semicircleFreeCumulants(${fmt(v)}, ${K})`;
+        const got = freeCumulants(v, K);
+        if (!Array.isArray(got) || got.length !== K) throw new Hint(`${what} should return an array of K = ${K} numbers [κ_1, …, κ_K], got ${Array.isArray(got) ? `${got.length} entries` : typeof got}`);
+        const expected = Array.from({ length: K }, (_, i) => (i === 1 ? v : 0));
+        if (got.every((g, i) => near(g, expected[i]))) continue;
+        // the moments of the semicircle: m_{2k} = C_k σ^{2k}
+        let catalan = 1;
+        const moments = Array.from({ length: K }, (_, i) => {
+          const k = i + 1;
+          if (k % 2 === 1) return 0;
+          const h = k / 2;
+          catalan = (catalan * 2 * (2 * h - 1)) / (h + 1);
+          return catalan * v ** h;
+        });
+        if (got.every((g, i) => near(g, moments[i]))) throw new Hint(`${what}: these are the moments m_k (Catalan numbers), not the free cumulants; the semicircle is the free analogue of the Gaussian`);
+        if (near(got[1], Math.sqrt(v))) throw new Hint(`${what}: κ_2 is the variance σ², not the standard deviation`);
+        if (!near(got[0], 0)) throw new Hint(`${what}: κ_1 is the mean of the law; the semicircle is centred`);
+        throw new Hint(`${what}: the free cumulants of the semicircle play the role of the cumulants of the Gaussian: which of them are non-zero?`);
+      }
+      return `correct for ${cases.length} variances: only κ_2 = σ² is non-zero`;
+    });
+  },
+
+  /** §10: `S(z, ratio, variance)` = the S-transform of Marčenko–Pastur(λ, σ²). */
+  mpSTransform(S: (z: number, ratio: number, variance: number) => number): CheckOutcome {
+    return runCheck("mpSTransform", () => {
+      requireFunction(S, "your mpSTransform");
+      const cases: [number, number, number][] = [[0.1, 1, 1], [-0.3, 0.5, 2], [0.25, 2, 0.7], [0, 0.3, 1.5]];
+      for (const [z, lam, v] of cases) {
+        const what = `mpSTransform(z = ${fmt(z)}, λ = ${fmt(lam)}, σ² = ${fmt(v)})`;
+        const got = numberAnswer(S(z, lam, v), what);
+        const expected = 1 / (v * (1 + lam * z));
+        if (near(got, expected)) continue;
+        if (near(got, 1 / (1 + lam * z))) throw new Hint(`${what}: scaling the matrix by σ² divides its S-transform by σ² (S_{cA}(z) = S_A(z)/c)`);
+        if (near(got, v / (1 + lam * z))) throw new Hint(`${what}: S_{cA}(z) = S_A(z)/c: a larger variance makes S smaller, not larger`);
+        if (near(got, 1 / (v * (1 + z)))) throw new Hint(`${what}: your answer does not depend on the ratio λ; derive S from κ_k = σ^{2k} λ^{k−1}`);
+        if (near(got, 1 / (v * (1 + z / lam)))) throw new Hint(`${what}: check where λ enters; with κ_k = σ^{2k} λ^{k−1} the R-transform is R(z) = σ²/(1 − σ²λz)`);
+        if (near(got, v / (1 - v * lam * z))) throw new Hint(`${what}: that is the R-transform; the S-transform satisfies S(z) = 1/R(z S(z))`);
+        throw new Hint(`${what} returned ${fmt(got)}; use S(z) = 1/R(z·S(z)) with the R-transform of the free Poisson law and solve for S`);
+      }
+      return `correct on ${cases.length} (z, λ, σ²); S(0) = 1/σ² = 1/mean`;
+    });
+  },
+
+  /** §11: `ntk(X)` = Θ for f(x) = w·x + b, θ = (w, b): the N × N matrix Θ_mn = ∂f(x_m)/∂θ · ∂f(x_n)/∂θ. */
+  linearNtk(ntk: (X: Mat) => Mat): CheckOutcome {
+    return runCheck("linearNtk", () => {
+      requireFunction(ntk, "your linearNtk");
+      const cases: Mat[] = [
+        [[1, 2], [0.5, -1], [3, 0.25]],
+        [[0.3, -0.7, 1.1, 2], [1.5, 0.2, -0.4, 0.8]],
+      ];
+      for (const [c, X] of cases.entries()) {
+        const what = `linearNtk(X) for X ${X.length} × ${X[0].length} (case ${c + 1})`;
+        const got = ntk(X.map((r) => r.slice()));
+        const gram = X.map((a) => X.map((b) => a.reduce((s, v, i) => s + v * b[i], 0)));
+        const expected = gram.map((row) => row.map((v) => v + 1));
+        if (sameMatrix(got, expected)) continue;
+        if (shapeOf(got) === `${X[0].length} × ${X[0].length}` && X.length !== X[0].length) {
+          throw new Hint(`${what}: Θ is N × N (one row and column per input x_m), got ${shapeOf(got)}: that is a p × p matrix in parameter space`);
+        }
+        if (shapeOf(got) !== `${X.length} × ${X.length}`) throw new Hint(`${what}: Θ should be N × N = ${X.length} × ${X.length}, got ${shapeOf(got)}`);
+        if (sameMatrix(got, gram)) throw new Hint(`${what}: close — but b is a parameter too: what is ∂f(x)/∂b?`);
+        throw new Hint(`${what}: write ∂f(x_m)/∂θ = (x_m, 1) and take the inner products of these gradients for every pair (m, n)`);
+      }
+      return `correct on ${cases.length} datasets: for a linear model the NTK is a (shifted) Gram matrix and never changes during training`;
+    });
+  },
+};
