@@ -1,0 +1,130 @@
+import { describe, expect, it, beforeAll } from "vitest";
+import { check, setCheckPrinter } from "../../src/exercises/index";
+import { fussCatalanLaw, semicircleLaw, marchenkoPasturLaw, freeCumulantsFromMoments, sTransformSeries, evaluateSeries } from "../../src/rmt/index";
+
+const printed: string[] = [];
+beforeAll(() => setCheckPrinter((line) => printed.push(line)));
+
+type Mat = number[][];
+const matMul = (A: Mat, B: Mat): Mat => A.map((row) => B[0].map((_, j) => row.reduce((s, a, k) => s + a * B[k][j], 0)));
+
+/** A student's correct Jacobian: J ← W_l diag(φ′(h_{l−1})) J. */
+function jacobian(weights: Mat[], preacts: number[][], dphi: (h: number) => number): Mat {
+  let J = weights[0];
+  for (let l = 1; l < weights.length; l++) {
+    const d = preacts[l - 1].map(dphi);
+    J = matMul(weights[l], J.map((row, i) => row.map((v) => v * d[i])));
+  }
+  return J;
+}
+
+describe("check.jacobianProduct", () => {
+  it("passes the layer-by-layer product", () => {
+    expect(check.jacobianProduct(jacobian).passed).toBe(true);
+  });
+  it("the reference agrees with a finite-difference Jacobian of a tiny tanh network", () => {
+    const W1 = [[0.5, -1.2], [0.8, 0.1]];
+    const W2 = [[1.1, -0.4], [0.2, 0.9]];
+    const f = (x: number[]) => matMul(W2, matMul(W1, [[x[0]], [x[1]]]).map((r) => [Math.tanh(r[0])])).map((r) => r[0]);
+    const x = [0.3, -0.6];
+    const h1 = matMul(W1, [[x[0]], [x[1]]]).map((r) => r[0]);
+    const J = jacobian([W1, W2], [h1], (h) => 1 - Math.tanh(h) ** 2);
+    const eps = 1e-6;
+    for (let j = 0; j < 2; j++) {
+      const xp = x.slice();
+      const xm = x.slice();
+      xp[j] += eps;
+      xm[j] -= eps;
+      const col = f(xp).map((v, i) => (v - f(xm)[i]) / (2 * eps));
+      for (let i = 0; i < 2; i++) expect(J[i][j]).toBeCloseTo(col[i], 8);
+    }
+  });
+  it("fails typical mistakes with specific hints", () => {
+    const noD = (weights: Mat[]) => weights.slice(1).reduce((J, W) => matMul(W, J), weights[0]);
+    expect(check.jacobianProduct(noD).message).toMatch(/left out the D_l/);
+    const withH = (weights: Mat[], preacts: number[][]) => jacobian(weights, preacts, (h) => h);
+    expect(check.jacobianProduct(withH).message).toMatch(/derivative at h_l/);
+    const withPhi = (weights: Mat[], preacts: number[][]) => jacobian(weights, preacts, Math.tanh);
+    expect(check.jacobianProduct(withPhi).message).toMatch(/you used φ\(h_l\)/);
+    // the product in the wrong order: transposed shapes
+    const wrongOrder = (weights: Mat[]) => [[1, 2], [3, 4], [5, 6]].slice(0, weights[0][0].length).map((r) => r.slice(0, weights[weights.length - 1].length));
+    expect(check.jacobianProduct(wrongOrder).message).toMatch(/n_L × n_0/);
+    expect(check.jacobianProduct((w: Mat[]) => w[0]).passed).toBe(false);
+    expect(check.jacobianProduct(null as any).message).toMatch(/as a function/);
+  });
+});
+
+describe("check.jjtVariance", () => {
+  it("passes L, which is the variance of the library's Fuss–Catalan law", () => {
+    expect(check.jjtVariance((L) => L).passed).toBe(true);
+    for (const L of [1, 3, 5]) {
+      const law = fussCatalanLaw(L);
+      expect(law.moment(2) - law.moment(1) ** 2).toBeCloseTo(L, 6);
+    }
+  });
+  it("fails the second moment and the standard deviation with hints", () => {
+    expect(check.jjtVariance((L) => L + 1).message).toMatch(/second moment/);
+    expect(check.jjtVariance((L) => Math.sqrt(L)).message).toMatch(/standard deviation/);
+    expect(check.jjtVariance(() => 0).passed).toBe(false);
+  });
+});
+
+describe("check.semicircleFreeCumulants", () => {
+  const reference = (v: number, K: number) => Array.from({ length: K }, (_, i) => (i === 1 ? v : 0));
+  it("passes [0, σ², 0, …], which the library computes from the semicircle's moments", () => {
+    expect(check.semicircleFreeCumulants(reference).passed).toBe(true);
+    const law = semicircleLaw(2.5);
+    const kappa = freeCumulantsFromMoments(Array.from({ length: 7 }, (_, k) => law.moment(k)));
+    reference(2.5, 6).forEach((v, i) => expect(kappa[i + 1]).toBeCloseTo(v, 8));
+  });
+  it("fails the moments, the standard deviation and a wrong length with hints", () => {
+    const moments = (v: number, K: number) => Array.from({ length: K }, (_, i) => semicircleLaw(v).moment(i + 1));
+    expect(check.semicircleFreeCumulants(moments).message).toMatch(/moments m_k/);
+    expect(check.semicircleFreeCumulants((v, K) => Array.from({ length: K }, (_, i) => (i === 1 ? Math.sqrt(v) : 0))).message).toMatch(/not the standard deviation/);
+    expect(check.semicircleFreeCumulants(() => [0, 1]).message).toMatch(/array of K = 6/);
+  });
+});
+
+describe("check.mpSTransform", () => {
+  const reference = (z: number, lam: number, v: number) => 1 / (v * (1 + lam * z));
+  it("passes 1/(σ²(1 + λz)), which matches the library's S-transform series of the MP moments", () => {
+    expect(check.mpSTransform(reference).passed).toBe(true);
+    for (const [lam, v] of [[0.5, 2], [2, 0.7]]) {
+      const law = marchenkoPasturLaw(lam, v);
+      const S = sTransformSeries(Array.from({ length: 12 }, (_, k) => law.moment(k)));
+      const z = 0.05;
+      expect(evaluateSeries(S, z)).toBeCloseTo(reference(z, lam, v), 6);
+    }
+  });
+  it("fails typical mistakes with specific hints", () => {
+    expect(check.mpSTransform((z, lam) => 1 / (1 + lam * z)).message).toMatch(/divides its S-transform by σ²/);
+    expect(check.mpSTransform((z, lam, v) => v / (1 + lam * z)).message).toMatch(/not larger/);
+    expect(check.mpSTransform((z, lam, v) => 1 / (v * (1 + z))).message).toMatch(/does not depend on the ratio/);
+    expect(check.mpSTransform((z, lam, v) => v / (1 - v * lam * z)).message).toMatch(/R-transform/);
+    expect(check.mpSTransform(() => 1).passed).toBe(false);
+  });
+});
+
+describe("check.linearNtk", () => {
+  const gram = (X: Mat) => X.map((a) => X.map((b) => a.reduce((s, v, i) => s + v * b[i], 0)));
+  it("passes XXᵀ + 1", () => {
+    expect(check.linearNtk((X) => gram(X).map((r) => r.map((v) => v + 1))).passed).toBe(true);
+  });
+  it("fails the Gram matrix without the bias, the parameter-space matrix and a stub", () => {
+    expect(check.linearNtk(gram).message).toMatch(/b is a parameter too/);
+    const XtX = (X: Mat) => X[0].map((_, i) => X[0].map((_, j) => X.reduce((s, r) => s + r[i] * r[j], 0)));
+    expect(check.linearNtk(XtX).message).toMatch(/p × p/);
+    expect(check.linearNtk((X) => X).passed).toBe(false);
+  });
+});
+
+describe("no check prints a solution", () => {
+  it("hints never contain the reference formulas", () => {
+    for (const line of printed) {
+      expect(line).not.toMatch(/1\s*\/\s*\(σ²\s*\(1 \+ λz\)\)/);
+      expect(line).not.toMatch(/x_m·x_n \+ 1/);
+      expect(line).not.toMatch(/variance (is|=) L\b/);
+    }
+    expect(printed.length).toBeGreaterThan(10);
+  });
+});
