@@ -179,7 +179,7 @@ export const day2FreeChecks = {
         }
         if (shapeOf(got) !== `${X.length} × ${X.length}`) throw new Hint(`${what}: Θ should be N × N = ${X.length} × ${X.length}, got ${shapeOf(got)}`);
         if (sameMatrix(got, gram)) throw new Hint(`${what}: close — but b is a parameter too: what is ∂f(x)/∂b?`);
-        throw new Hint(`${what}: write ∂f(x_m)/∂θ = (x_m, 1) and take the inner products of these gradients for every pair (m, n)`);
+        throw new Hint(`${what}: Θ_mn is the inner product of the parameter gradients ∂f(x_m)/∂θ and ∂f(x_n)/∂θ; work out ∂f/∂w and ∂f/∂b first`);
       }
       return `correct on ${cases.length} datasets: for a linear model the NTK is a (shifted) Gram matrix and never changes during training`;
     });
