@@ -87,13 +87,18 @@ export function toDiscreteMeasure(m: MeasureInput, points = 1000): DiscreteMeasu
       w[i] = Math.max(0, g.density[i]) * 0.5 * (left + right);
     }
     const conv = m as Partial<ConvolutionResult>;
-    if (conv.atom) {
+    if (typeof conv.cdf === "function") {
+      // A convolution result: the continuous mass its grid does not hold (1 − atom − ∫ grid, spilled left of the
+      // grid by the smoothing of a density that blows up at 0) goes to the grid's first point, as in its cdf and
+      // moments. Rescaling the grid weights instead would move that mass to the bulk and bias every moment upward.
+      const atomMass = conv.atom ? conv.atom.mass : 0;
       let total = 0;
       for (const v of w) total += v;
-      const scale = total > 0 ? (1 - conv.atom.mass) / total : 0;
-      const atoms = Float64Array.from([conv.atom.at, ...g.x]);
-      const weights = Float64Array.from([conv.atom.mass, ...w.map((v) => v * scale)]);
-      return { atoms, weights };
+      const scale = total > 1 - atomMass ? (1 - atomMass) / total : 1;
+      for (let i = 0; i < n; i++) w[i] *= scale;
+      w[0] += Math.max(0, 1 - atomMass - total * scale);
+      if (!conv.atom) return normalise(Float64Array.from(g.x), w);
+      return { atoms: Float64Array.from([conv.atom.at, ...g.x]), weights: Float64Array.from([atomMass, ...w]) };
     }
     return normalise(Float64Array.from(g.x), w);
   }
@@ -140,7 +145,10 @@ export interface ConvolutionOptions {
   points?: number;
   /** Output grid [lo, hi] (default: a bound on the support). */
   range?: [number, number];
-  /** Smoothing width η > 0 (default: 0.004 × the grid's range). */
+  /**
+   * Smoothing width η > 0 (default: 0.004 × the grid's range for ⊞ and ∗, 0.0002 × the range for ⊠, whose
+   * densities blow up at 0: the smoothing spills mass below 0 and into a heavy tail, and iterated products compound it).
+   */
   eta?: number;
   /** Atoms used to discretise analytic laws (default 1000). */
   discretization?: number;
@@ -222,7 +230,7 @@ function settings(opts: ConvolutionOptions, lo: number, hi: number, quadratic = 
   requireInteger("points", points, 2);
   const range = opts.range ?? [lo, hi];
   if (!(range[1] > range[0])) throw new RangeError(`range must be [lo, hi] with lo < hi, got [${range}]`);
-  const eta = opts.eta ?? (quadratic ? 0.002 : 0.004) * (range[1] - range[0]);
+  const eta = opts.eta ?? (quadratic ? 0.0002 : 0.004) * (range[1] - range[0]);
   requirePositive("eta", eta);
   const tol = opts.tol ?? 1e-10;
   const maxIterations = opts.maxIterations ?? 2000;
@@ -232,6 +240,18 @@ function settings(opts: ConvolutionOptions, lo: number, hi: number, quadratic = 
     return range[0] + (range[1] - range[0]) * (quadratic ? t * t : t);
   });
   return { points, eta, tol, maxIterations, x };
+}
+
+/**
+ * The law of c·X for X ~ μ (c > 0), for a computed density: x ↦ c·x, ρ ↦ ρ/c, the atom moves to c·(its position).
+ */
+export function rescaleConvolution(result: ConvolutionResult, c: number): ConvolutionResult {
+  requirePositive("c", c);
+  const x = result.x.map((v) => v * c);
+  const density = result.density.map((v) => v / c);
+  const atom = result.atom ? { at: result.atom.at * c, mass: result.atom.mass } : null;
+  const what = result.toString().split(":")[0];
+  return makeResult(x, density, atom, result.eta * c, result.maxIterations, what, true);
 }
 
 /**
@@ -311,7 +331,7 @@ export function freeMultiplicativeConvolution(mu: MeasureInput, nu: MeasureInput
   if (!opts.range) {
     // a₁b₁ bounds the support but can be loose (MP(1) ⊠ MP(1): 16 against 6.75), and iterated products would
     // compound it: a coarse first pass finds where the density really ends.
-    const coarse = freeMultiplicativeConvolution(a, b, { ...opts, points: 120, range: [hiDefault * 1e-6, hiDefault] });
+    const coarse = freeMultiplicativeConvolution(a, b, { ...opts, points: 120, eta: 0.002 * hiDefault, range: [hiDefault * 1e-6, hiDefault] });
     const xs = coarse.x;
     const ds = coarse.density;
     let tail = 0;

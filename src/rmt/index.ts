@@ -31,6 +31,7 @@ export {
   cauchyTransform,
   freeAdditiveConvolution,
   freeMultiplicativeConvolution,
+  rescaleConvolution,
   classicalConvolution,
   rTransform,
   sTransform,

@@ -7,7 +7,7 @@ import { eigvalsh } from "../linalg/eigh";
 import { svdvals } from "../linalg/svd";
 import { MatrixInput } from "../linalg/matrix";
 import { SpectralLaw } from "./laws";
-import { describe, requireAllFinite, requireInteger } from "../util/errors";
+import { describe, requireAllFinite, requireFinite, requireInteger } from "../util/errors";
 
 /** A normalised histogram: density[i] = (count in bin i)/(n · width), so Σ density·width = 1. */
 export interface SpectrumHistogram {
@@ -80,9 +80,21 @@ export class EmpiricalSpectrum {
     return { edges, centers, density };
   }
 
-  /** Kolmogorov–Smirnov distance sup_x |F_n(x) − F(x)| to a law's CDF (checked on both sides of every jump). */
-  ksDistance(law: SpectralLaw | { cdf(x: number): number }): number {
-    const v = this.values;
+  /**
+   * Kolmogorov–Smirnov distance sup_x |F_n(x) − F(x)| to a law's CDF (checked on both sides of every jump).
+   *
+   * A law with an atom (Marčenko–Pastur with ratio > 1, the ReLU Jacobian's δ_0) is matched by sampled values that
+   * are zero only up to rounding (1e-17, −3e-18 …): values within `atomTolerance` × max|λ| of the atom are counted
+   * as at the atom, so F_n and F jump there together.
+   */
+  ksDistance(law: SpectralLaw | { cdf(x: number): number; atom?: { at: number; mass: number } | null }, atomTolerance = 1e-9): number {
+    requireFinite("atomTolerance", atomTolerance);
+    let v = this.values;
+    const atom = (law as SpectralLaw).atom;
+    if (atom && atom.mass > 0 && v.length > 0) {
+      const tol = atomTolerance * Math.max(Math.abs(v[0]), Math.abs(v[v.length - 1]));
+      v = v.map((x) => (Math.abs(x - atom.at) <= tol ? atom.at : x));
+    }
     const n = v.length;
     let d = 0;
     for (let i = 0; i < n; ) {

@@ -138,3 +138,23 @@ describe("R- and S-transforms of measures", () => {
     expect(sTransform(r, y)).toBeCloseTo(sTransform(marchenkoPasturLaw(0.5), y) * sTransform(marchenkoPasturLaw(0.25), y), 2);
   });
 });
+
+describe("re-discretising a ⊠ result", () => {
+  it("keeps the mass that the grid does not hold near 0 (mass and mean preserved)", async () => {
+    const { freeMultiplicativeConvolution, toDiscreteMeasure, marchenkoPasturLaw } = await import("../../src/rmt/index");
+    for (const ratio of [1, 2]) {
+      const r = freeMultiplicativeConvolution(marchenkoPasturLaw(ratio), marchenkoPasturLaw(1));
+      const d = toDiscreteMeasure(r);
+      let mass = 0;
+      let mean = 0;
+      d.atoms.forEach((t, i) => {
+        mass += d.weights[i];
+        mean += d.weights[i] * t;
+      });
+      expect(mass).toBeCloseTo(1, 12);
+      expect(mean).toBeCloseTo(r.moment(1), 6);
+      // m₁(MP(λ) ⊠ MP(1)) = m₁(MP(λ))·m₁(MP(1)) = 1 (MP(λ) has mean σ² = 1 for every ratio).
+      expect(Math.abs(mean - 1)).toBeLessThan(0.01);
+    }
+  });
+});

@@ -111,6 +111,21 @@ describe("empirical spectra approach the laws", () => {
     expect(big).toBeLessThan(small);
     expect(big).toBeLessThan(0.03);
   });
+  it("KS distance to a law with an atom at 0: rounding-level eigenvalues count as the atom (Wishart ratio 2)", () => {
+    // m = 2n: WᵀW has rank n, so half its eigenvalues are 0 up to rounding (±1e-15), matching MP's atom ½δ_0.
+    const small = eigenvalueSpectrum(wishart(50, 100, 1 / Math.sqrt(50), 6));
+    const big = eigenvalueSpectrum(wishart(300, 600, 1 / Math.sqrt(300), 7));
+    const law = marchenkoPasturLaw(2);
+    expect(small.values[0]).not.toBe(0);
+    expect(big.ksDistance(law)).toBeLessThan(small.ksDistance(law));
+    expect(big.ksDistance(law)).toBeLessThan(0.02);
+    // Without the tolerance the negative ones (−1e-15) fall below the atom and KS is large.
+    expect(big.ksDistance(law, 0)).toBeGreaterThan(10 * big.ksDistance(law));
+    // Exact small case: values {0, 0, 1, 1} against ½δ_0 + ½δ_1 (a law given by its cdf and atom) is 0.
+    const twoAtoms = { cdf: (x: number) => (x < 0 ? 0 : x < 1 ? 0.5 : 1), atom: { at: 0, mass: 0.5 } };
+    expect(empiricalSpectrum([1e-20, -1e-20, 1, 1]).ksDistance(twoAtoms)).toBe(0);
+    expect(empiricalSpectrum([0.2, 0.2, 1, 1]).ksDistance(twoAtoms)).toBe(0.5);
+  });
   it("histogram is normalised and moments are averages", () => {
     const s = empiricalSpectrum([1, 2, 2, 3]);
     const h = s.histogram(4);
