@@ -3,7 +3,7 @@
  * creation, products (through the packed, blocked `gemm`), norms, and the decompositions the lectures use:
  * Householder QR, the symmetric eigenproblem, the SVD.
  */
-export { gemm } from "./gemm";
+export { gemm, setGemmKernel, gemmKernel } from "./gemm";
 export type { Matrix, MatrixInput, VectorInput, FormatOptions } from "./matrix";
 export {
   isMatrix,
