@@ -63,6 +63,17 @@ export default async function () {
     fitSeconds = Math.min(fitSeconds, (performance.now() - t0) / 1000);
   }
 
+  // fit again with the TypeScript micro-kernel in gemm (the fallback without WebAssembly SIMD), for comparison
+  const kernelInUse = pdl.gemmKernel();
+  pdl.setGemmKernel("typescript");
+  let fitTsSeconds = Infinity;
+  for (let run = 0; run < 2; run++) {
+    const t0 = performance.now();
+    await pdl.fit(model, { x: X, y: labels, loss: "crossEntropy", optimizer: opt, epochs: 1, batchSize: B, seed: run, monitor: pdl.silentMonitor });
+    fitTsSeconds = Math.min(fitTsSeconds, (performance.now() - t0) / 1000);
+  }
+  pdl.setGemmKernel(kernelInUse);
+
   // the same epoch as a plain loop of trainStep (no metrics, no yielding)
   const Y = pdl.Tensor.oneHot(Array.from(labels), C);
   const order = rng.permutation(N);
@@ -97,6 +108,7 @@ export default async function () {
   const np = numpyEpoch();
   console.log(`MLP ${D}-${H}-${C} (ReLU), batch ${B}, softmax CE, SGD, ${N} random MNIST-shaped samples, float64, one epoch:`);
   console.log(`  fit (with train accuracy, yielding)     ${fitSeconds.toFixed(3)} s   (target ≤ 2.5 s)  final loss ${history.last.trainLoss.toFixed(3)}`);
+  console.log(`  fit, TypeScript gemm kernel             ${fitTsSeconds.toFixed(3)} s   (the fallback; ${kernelInUse} kernel above)`);
   console.log(`  trainStep loop                          ${loopSeconds.toFixed(3)} s`);
   console.log(`  its matrix products alone (gemm)        ${gemmSeconds.toFixed(3)} s   (${(flops / 1e9).toFixed(1)} GFLOP, ${(flops / gemmSeconds / 1e9).toFixed(2)} GFLOP/s)`);
   console.log(`  autograd + loss + optimizer overhead    ${(loopSeconds - gemmSeconds).toFixed(3)} s   (trainStep loop − gemm; noisy on a loaded machine)`);

@@ -71,6 +71,17 @@ export default async function bench() {
     products.forEach(([name], i) => rows.push([`matmul ${name} ${n}`, best[i], flops]));
   }
   {
+    // The same packed products with the TypeScript micro-kernel (the readable reference, and the fallback when
+    // the engine has no WebAssembly SIMD): what the WebAssembly kernel adds.
+    const n = 512;
+    const A = pdl.ginibre(n, n, 1, rng);
+    const B = pdl.ginibre(n, n, 1, rng);
+    const used = pdl.gemmKernel();
+    pdl.setGemmKernel("typescript");
+    rows.push([`matmul AB ${n}, TypeScript kernel`, bestTime(() => pdl.matmul(A, B), 3), 2 * n ** 3]);
+    pdl.setGemmKernel(used);
+  }
+  {
     const n = 512;
     const a = pdl.ginibre(n, n, 1, rng).data;
     const b = pdl.ginibre(n, n, 1, rng).data;
@@ -91,12 +102,12 @@ export default async function bench() {
   const header = ["operation", "pdl", np ? `numpy ${np.numpy}` : "numpy", "numpy faster by"];
   const table = rows.map(([name, t, flops]) => {
     const tn = np?.[name];
-    const ref = name.startsWith("naive") ? np?.["matmul AB 512"] : tn;
+    const ref = name.startsWith("naive") || name.includes("kernel") ? np?.["matmul AB 512"] : tn;
     return [name, fmt(t, flops), ref ? fmt(ref, flops) : "–", ref ? `${(t / ref).toFixed(1)}×` : "–"];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));
   const line = (r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
-  console.log("float64, one thread (numpy with OPENBLAS_NUM_THREADS=1); best of several runs");
+  console.log(`float64, one thread (numpy with OPENBLAS_NUM_THREADS=1); best of several runs; gemm micro-kernel: ${pdl.gemmKernel()}`);
   console.log(line(header));
   console.log(widths.map((w) => "-".repeat(w)).join("  "));
   for (const r of table) console.log(line(r));

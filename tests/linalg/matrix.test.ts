@@ -4,6 +4,7 @@ import ndarray from "ndarray";
 import fc from "fast-check";
 import {
   matrix, zeros, eye, toNested, fromFloat64, cloneMatrix, formatMatrix, transpose, matmul, matmulTN, matmulNT,
+  gemm, gemmKernel, setGemmKernel,
   matvec, matvecT, add, sub, scale, frobeniusNorm, spectralNorm, trace, diag, asMatrix, isContiguous,
   randomGenerator,
 } from "../../src/index";
@@ -99,34 +100,74 @@ describe("products", () => {
     expect(() => scale(eye(2), NaN)).toThrow(/s must be a finite number/);
   });
 
-  // Sizes straddle the small-product path and the packed kernel's edges (multiples of 4 ± 1, > KC = 256).
-  const dims = fc.oneof(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 30, max: 80 }), fc.constantFrom(257, 300));
-  test("matmul, matmulTN, matmulNT agree with the triple loop and with transpose-then-multiply", () => {
-    fc.assert(
-      fc.property(dims, dims, fc.integer({ min: 0, max: 70 }), fc.nat(1e6), (m, n, k, seed) => {
-        if (m * n * k > 3e5) return;
-        const rng = randomGenerator(seed);
-        const A = gaussian(rng, m, k);
-        const B = gaussian(rng, k, n);
-        const ref = naiveMatmul(A, B);
-        const tol = 1e-12 * Math.max(1, k);
-        expect(maxAbsDiff(matmul(A, B), ref)).toBeLessThanOrEqual(tol);
-        expect(maxAbsDiff(matmulTN(transpose(A), B), ref)).toBeLessThanOrEqual(tol);
-        expect(maxAbsDiff(matmulNT(A, transpose(B)), ref)).toBeLessThanOrEqual(tol);
-        expect(maxAbsDiff(matmulTN(A.transpose(1, 0), B), matmul(A, B))).toBeLessThanOrEqual(tol);
-      }),
-      { numRuns: 40 },
-    );
+  test("the WebAssembly SIMD micro-kernel is the default in Node, and the TypeScript one can be chosen", () => {
+    expect(gemmKernel()).toBe("wasm");
+    expect(setGemmKernel("typescript")).toBe("typescript");
+    expect(gemmKernel()).toBe("typescript");
+    expect(setGemmKernel("wasm")).toBe("wasm");
+    expect(() => setGemmKernel("fortran" as "wasm")).toThrow(/kernel must be "wasm" or "typescript", got fortran/);
   });
 
-  test("very wide and very tall products (n > 2048: B is packed in column blocks)", () => {
-    const rng = randomGenerator(12);
-    const A = gaussian(rng, 6, 5);
-    const B = gaussian(rng, 5, 2100);
-    expect(maxAbsDiff(matmul(A, B), naiveMatmul(A, B))).toBeLessThan(1e-12);
-    expect(maxAbsDiff(matmulNT(A, transpose(B)), naiveMatmul(A, B))).toBeLessThan(1e-12);
-    expect(maxAbsDiff(matmulTN(B, B.hi(5, 7)), naiveMatmul(transpose(B), B.hi(5, 7)))).toBeLessThan(1e-12);
+  test("gemm: C ← α op(A) op(B) + β C, same numbers from both kernels (packed sizes, edges, α, β)", () => {
+    const rng = randomGenerator(21);
+    for (const [m, n, k] of [[64, 64, 64], [67, 13, 301], [130, 258, 257], [5, 2051, 9]]) {
+      const a = Float64Array.from(rng.normalArray(m * k));
+      const b = Float64Array.from(rng.normalArray(k * n));
+      const c0 = Float64Array.from(rng.normalArray(m * n));
+      const ref = new Float64Array(m * n);
+      for (let i = 0; i < m; i++)
+        for (let p = 0; p < k; p++) for (let j = 0; j < n; j++) ref[i * n + j] += a[i * k + p] * b[p * n + j];
+      const results = (["wasm", "typescript"] as const).map((kernel) => {
+        setGemmKernel(kernel);
+        const c = c0.slice();
+        gemm(false, false, m, n, k, -1.5, a, b, 0.25, c);
+        return c;
+      });
+      setGemmKernel("wasm");
+      for (const c of results) {
+        let err = 0;
+        for (let i = 0; i < m * n; i++) err = Math.max(err, Math.abs(c[i] - (-1.5 * ref[i] + 0.25 * c0[i])));
+        expect(err).toBeLessThan(1e-12 * k);
+      }
+      // The two kernels add the same products in the same order: bit-for-bit equal.
+      expect(Array.from(results[0])).toEqual(Array.from(results[1]));
+    }
   });
+
+  for (const kernel of ["wasm", "typescript"] as const) {
+    // Sizes straddle the small-product path and the packed kernel's edges (multiples of 4 ± 1, > KC = 256).
+    const dims = fc.oneof(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 30, max: 80 }), fc.constantFrom(257, 300));
+    test(`${kernel} kernel: matmul, matmulTN, matmulNT agree with the triple loop and with transpose-then-multiply`, () => {
+      setGemmKernel(kernel);
+      fc.assert(
+        fc.property(dims, dims, fc.integer({ min: 0, max: 70 }), fc.nat(1e6), (m, n, k, seed) => {
+          if (m * n * k > 3e5) return;
+          const rng = randomGenerator(seed);
+          const A = gaussian(rng, m, k);
+          const B = gaussian(rng, k, n);
+          const ref = naiveMatmul(A, B);
+          const tol = 1e-12 * Math.max(1, k);
+          expect(maxAbsDiff(matmul(A, B), ref)).toBeLessThanOrEqual(tol);
+          expect(maxAbsDiff(matmulTN(transpose(A), B), ref)).toBeLessThanOrEqual(tol);
+          expect(maxAbsDiff(matmulNT(A, transpose(B)), ref)).toBeLessThanOrEqual(tol);
+          expect(maxAbsDiff(matmulTN(A.transpose(1, 0), B), matmul(A, B))).toBeLessThanOrEqual(tol);
+        }),
+        { numRuns: 40 },
+      );
+      setGemmKernel("wasm");
+    });
+
+    test(`${kernel} kernel: very wide and very tall products (n > 2048: B is packed in column blocks)`, () => {
+      setGemmKernel(kernel);
+      const rng = randomGenerator(12);
+      const A = gaussian(rng, 6, 5);
+      const B = gaussian(rng, 5, 2100);
+      expect(maxAbsDiff(matmul(A, B), naiveMatmul(A, B))).toBeLessThan(1e-12);
+      expect(maxAbsDiff(matmulNT(A, transpose(B)), naiveMatmul(A, B))).toBeLessThan(1e-12);
+      expect(maxAbsDiff(matmulTN(B, B.hi(5, 7)), naiveMatmul(transpose(B), B.hi(5, 7)))).toBeLessThan(1e-12);
+      setGemmKernel("wasm");
+    });
+  }
 
   test("matvec and matvecT agree with matmul by a column", () => {
     fc.assert(

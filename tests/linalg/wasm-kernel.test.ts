@@ -1,0 +1,13 @@
+import { describe, expect, test } from "vitest";
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+
+describe("the WebAssembly gemm kernel", () => {
+  test("src/linalg/gemmKernelWasm.ts is the compiled gemm-kernel.wat (npm run build:wasm was run after the last edit)", () => {
+    const r = spawnSync(process.execPath, ["scripts/build-wasm.mjs", "--check"], { cwd: root, encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+  });
+});
