@@ -1,8 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { spawnSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
-
-const root = fileURLToPath(new URL("../..", import.meta.url));
+import { repoRoot as root } from "../helpers/tools";
 
 describe("the WebAssembly gemm kernel", () => {
   test("src/linalg/gemmKernelWasm.ts is the compiled gemm-kernel.wat (npm run build:wasm was run after the last edit)", () => {
