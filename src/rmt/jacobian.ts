@@ -156,8 +156,8 @@ function hiddenVariances(depth: number, q0: number, sigmaW: number, sigmaB: numb
  * The free-probability prediction of the eigenvalue law of JJᵀ (squared singular values of J), by iterated ⊠ of
  * the layer laws (see the module comment); each intermediate density is re-discretised for the next product.
  *
- * Accuracy: the first moment is exact (each step is rescaled to m₁(μ ⊠ ν) = m₁(μ)·m₁(ν)), the second within a few
- * percent at depth 8. Each ⊠ smooths with a Cauchy kernel of width η (`result.eta`), so the law is resolved down
+ * Accuracy: the first moment is exact (each step is rescaled to m₁(μ ⊠ ν) = m₁(μ)·m₁(ν)), the second within 10 %
+ * at depth 8 (the tails lose a little at each step). Each ⊠ smooths with a Cauchy kernel of width η (`result.eta`), so the law is resolved down
  * to a few η: deep products put much of their mass near 0, and below ≈ 10η only the mass, not its shape, is right.
  */
 export function jacobianSpectrumPrediction(opts: {
@@ -177,7 +177,6 @@ export function jacobianSpectrumPrediction(opts: {
   const points = opts.points ?? 400;
   const qs = hiddenVariances(depth, opts.inputVariance ?? 1, sigmaW, sigmaB, opts.activation);
   const orthogonal = (opts.weights ?? "gaussian") === "orthogonal";
-  // Orthogonal layers only rescale by σ_w²: μ ⊠ δ_c is μ scaled by c. Collect the scale and apply it at the end.
   const factors: DiscreteMeasure[] = [];
   const means: number[] = []; // the exact mean of each factor (MP(1, σ²): σ²; φ′(h)²: by Gauss–Hermite)
   const pushW = () => {
@@ -187,6 +186,7 @@ export function jacobianSpectrumPrediction(opts: {
   if (!orthogonal) pushW();
   // A layer law that is a point mass δ_c (φ linear, or φ′ constant where h lives) only rescales: μ ⊠ δ_c is μ scaled
   // by c. Folding it into the scale saves a numerical ⊠ and the smoothing error each one adds.
+  // Orthogonal layers are point masses too (WᵀW = σ_w² I): collect every such scale and apply it at the end.
   let scale = orthogonal ? sigmaW ** (2 * depth) : 1;
   for (const q of qs) {
     const d = derivativeSquaredAtoms(opts.activation, q);
