@@ -74,11 +74,18 @@ export function backpropMlp(model: MLP, xIn: TensorInput, yIn: TensorInput, loss
     const p = new Float64Array(N * nL);
     softmaxRows(f, p, N, nL);
     for (let i = 0; i < N; i++) {
+      // log p_ic = f_ic − logsumexp(f_i), with logsumexp(f) = m + log Σ_c e^{f_c − m}, m = max_c f_c: finite even
+      // when p_ic underflows to 0 (log p_ic from p_ic itself would then be −∞).
+      let m = -Infinity;
+      for (let c = 0; c < nL; c++) m = Math.max(m, f[i * nL + c]);
+      let sumExp = 0;
+      for (let c = 0; c < nL; c++) sumExp += Math.exp(f[i * nL + c] - m);
+      const logSumExp = m + Math.log(sumExp);
       let mass = 0;
       for (let c = 0; c < nL; c++) mass += y[i * nL + c];
       for (let c = 0; c < nL; c++) {
         const k = i * nL + c;
-        if (y[k] !== 0) value -= s * y[k] * Math.log(p[k]);
+        if (y[k] !== 0) value -= s * y[k] * (f[k] - logSumExp);
         deltaL[k] = s * (mass * p[k] - y[k]);
       }
     }
