@@ -13,7 +13,7 @@
 import { gemm } from "../linalg/gemm";
 import { formatShape } from "../util/errors";
 import { Tensor, TensorInput, toTensor } from "../autograd/tensor";
-import { softmaxRows } from "../autograd/reduce";
+import { logSumExpRow, softmaxRows } from "../autograd/reduce";
 import type { MLP } from "./layers";
 import type { Reduction } from "../autograd/losses";
 
@@ -74,13 +74,8 @@ export function backpropMlp(model: MLP, xIn: TensorInput, yIn: TensorInput, loss
     const p = new Float64Array(N * nL);
     softmaxRows(f, p, N, nL);
     for (let i = 0; i < N; i++) {
-      // log p_ic = f_ic − logsumexp(f_i), with logsumexp(f) = m + log Σ_c e^{f_c − m}, m = max_c f_c: finite even
-      // when p_ic underflows to 0 (log p_ic from p_ic itself would then be −∞).
-      let m = -Infinity;
-      for (let c = 0; c < nL; c++) m = Math.max(m, f[i * nL + c]);
-      let sumExp = 0;
-      for (let c = 0; c < nL; c++) sumExp += Math.exp(f[i * nL + c] - m);
-      const logSumExp = m + Math.log(sumExp);
+      // log p_ic = f_ic − log Σ_c e^{f_ic}: finite even when p_ic underflows to 0 (log of p_ic itself would be −∞).
+      const logSumExp = logSumExpRow(f, i * nL, nL);
       let mass = 0;
       for (let c = 0; c < nL; c++) mass += y[i * nL + c];
       for (let c = 0; c < nL; c++) {
