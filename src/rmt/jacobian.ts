@@ -103,9 +103,10 @@ export function derivativeSquaredLaw(activation: ActivationSpec, q: number, poin
 }
 
 /**
- * The law of φ′(h)² for h ~ N(0, q) as many atoms from an even grid of h on ±8√q (weights ∝ the Gaussian density):
- * (an even count, so that no node sits on a kink at h = 0), the input of a numerical ⊠, which needs atoms dense where the law has mass (Gauss–Hermite's 100 nodes are exact
- * for moments but too sparse: the Cauchy kernel of a fine ⊠ grid would show them one by one).
+ * The law of φ′(h)² for h ~ N(0, q) as `points` atoms from an even grid of h on ±8√q, weights ∝ the Gaussian
+ * density (an even count, so that no node sits on a kink at h = 0). This is the input of a numerical ⊠, which needs
+ * atoms dense where the law has mass: Gauss–Hermite's 100 nodes are exact for moments but too sparse, and the
+ * Cauchy kernel of a fine ⊠ grid would show them one by one.
  */
 function derivativeSquaredAtoms(activation: ActivationSpec, q: number, points = 2000): DiscreteMeasure {
   const phi = resolveActivation(activation);
@@ -123,10 +124,10 @@ function derivativeSquaredAtoms(activation: ActivationSpec, q: number, points = 
   return { atoms, weights: w };
 }
 
-/** ∫ t dμ(t) of weighted atoms. */
-function mean(m: DiscreteMeasure): number {
+/** ∫ t^k dμ(t) of weighted atoms. */
+function atomMoment(m: DiscreteMeasure, k: number): number {
   let s = 0;
-  for (let i = 0; i < m.atoms.length; i++) s += m.weights[i] * m.atoms[i];
+  for (let i = 0; i < m.atoms.length; i++) s += m.weights[i] * m.atoms[i] ** k;
   return s;
 }
 
@@ -157,8 +158,9 @@ function hiddenVariances(depth: number, q0: number, sigmaW: number, sigmaB: numb
  * the layer laws (see the module comment); each intermediate density is re-discretised for the next product.
  *
  * Accuracy: the first moment is exact (each step is rescaled to m₁(μ ⊠ ν) = m₁(μ)·m₁(ν)), the second within 10 %
- * at depth 8 (the tails lose a little at each step). Each ⊠ smooths with a Cauchy kernel of width η (`result.eta`), so the law is resolved down
- * to a few η: deep products put much of their mass near 0, and below ≈ 10η only the mass, not its shape, is right.
+ * at depth 8 (the tails lose a little at each step). Each ⊠ smooths with a Cauchy kernel of width η (`result.eta`),
+ * so the law is resolved down to a few η: deep products put much of their mass near 0, and below ≈ 10η only the
+ * mass, not its shape, is right.
  */
 export function jacobianSpectrumPrediction(opts: {
   depth: number;
@@ -177,13 +179,10 @@ export function jacobianSpectrumPrediction(opts: {
   const points = opts.points ?? 400;
   const qs = hiddenVariances(depth, opts.inputVariance ?? 1, sigmaW, sigmaB, opts.activation);
   const orthogonal = (opts.weights ?? "gaussian") === "orthogonal";
-  const factors: DiscreteMeasure[] = [];
-  const means: number[] = []; // the exact mean of each factor (MP(1, σ²): σ²; φ′(h)²: by Gauss–Hermite)
-  const pushW = () => {
-    factors.push(toDiscreteMeasure(marchenkoPasturLaw(1, sigmaW ** 2), 600));
-    means.push(sigmaW ** 2);
-  };
-  if (!orthogonal) pushW();
+  // Each factor with its exact mean (MP(1, σ²): σ²; φ′(h)²: by Gauss–Hermite).
+  const factors: { law: DiscreteMeasure; mean: number }[] = [];
+  const weightLaw = orthogonal ? null : { law: toDiscreteMeasure(marchenkoPasturLaw(1, sigmaW ** 2), 600), mean: sigmaW ** 2 };
+  if (weightLaw) factors.push(weightLaw);
   // A layer law that is a point mass δ_c (φ linear, or φ′ constant where h lives) only rescales: μ ⊠ δ_c is μ scaled
   // by c. Folding it into the scale saves a numerical ⊠ and the smoothing error each one adds.
   // Orthogonal layers are point masses too (WᵀW = σ_w² I): collect every such scale and apply it at the end.
@@ -191,28 +190,23 @@ export function jacobianSpectrumPrediction(opts: {
   for (const q of qs) {
     const d = derivativeSquaredAtoms(opts.activation, q);
     const c = pointMassAt(d);
-    if (c === null) {
-      factors.push(d);
-      means.push(mean(derivativeSquaredLaw(opts.activation, q)));
-    } else scale *= c;
-    if (!orthogonal) pushW();
+    if (c === null) factors.push({ law: d, mean: atomMoment(derivativeSquaredLaw(opts.activation, q), 1) });
+    else scale *= c;
+    if (weightLaw) factors.push(weightLaw);
   }
-  if (factors.length === 0) {
-    factors.push({ atoms: Float64Array.of(1), weights: Float64Array.of(1) });
-    means.push(1);
-  }
+  if (factors.length === 0) factors.push({ law: { atoms: Float64Array.of(1), weights: Float64Array.of(1) }, mean: 1 });
   // Each numerical ⊠ smooths with a Cauchy kernel, which biases the mean up by a fraction of a percent; over many
   // layers that compounds. The mean of a free product is exactly the product of the means (the first moment of
   // μ ⊠ ν is m₁(μ)·m₁(ν)), so after each step the atoms are rescaled to that exact mean: the shape is the numerical
   // ⊠, the first moment is exact.
-  let acc: DiscreteMeasure = factors[0];
-  let exactMean = means[0];
+  let acc: DiscreteMeasure = factors[0].law;
+  let exactMean = factors[0].mean;
   let result: ConvolutionResult | null = null;
   for (let i = 1; i < factors.length; i++) {
-    result = freeMultiplicativeConvolution(acc, factors[i], { points });
-    exactMean *= means[i];
+    result = freeMultiplicativeConvolution(acc, factors[i].law, { points });
+    exactMean *= factors[i].mean;
     acc = toDiscreteMeasure(result);
-    const c = exactMean / mean(acc);
+    const c = exactMean / atomMoment(acc, 1);
     if (Number.isFinite(c) && c > 0) acc = { atoms: acc.atoms.map((t) => t * c), weights: acc.weights };
   }
   if (result != null) return rescaleConvolution(result, (scale * exactMean) / result.moment(1));
@@ -233,8 +227,7 @@ export function jacobianMomentPrediction(opts: {
   const K = opts.K ?? 4;
   const sigmaW = opts.sigmaW ?? 1;
   const qs = hiddenVariances(opts.depth, opts.inputVariance ?? 1, sigmaW, opts.sigmaB ?? 0, opts.activation);
-  const mom = (m: DiscreteMeasure) =>
-    Array.from({ length: K + 1 }, (_, k) => m.atoms.reduce((s, t, i) => s + m.weights[i] * t ** k, 0));
+  const mom = (m: DiscreteMeasure) => Array.from({ length: K + 1 }, (_, k) => atomMoment(m, k));
   const W = Array.from({ length: K + 1 }, (_, k) =>
     (opts.weights ?? "gaussian") === "orthogonal" ? sigmaW ** (2 * k) : marchenkoPasturLaw(1, sigmaW ** 2).moment(k),
   );
