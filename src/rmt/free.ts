@@ -244,14 +244,17 @@ function settings(opts: ConvolutionOptions, lo: number, hi: number, quadratic = 
 
 /**
  * The law of c·X for X ~ μ (c > 0), for a computed density: x ↦ c·x, ρ ↦ ρ/c, the atom moves to c·(its position).
+ * Mass that the input keeps left of its grid (a ⊠ result) stays there; a normalised grid (⊞, ∗) stays normalised.
  */
 export function rescaleConvolution(result: ConvolutionResult, c: number): ConvolutionResult {
   requirePositive("c", c);
   const x = result.x.map((v) => v * c);
   const density = result.density.map((v) => v / c);
   const atom = result.atom ? { at: result.atom.at * c, mass: result.atom.mass } : null;
+  const x0 = result.x[0];
+  const massLeftOfGrid = result.cdf(x0) - (result.atom && result.atom.at <= x0 ? result.atom.mass : 0);
   const what = result.toString().split(":")[0];
-  return makeResult(x, density, atom, result.eta * c, result.maxIterations, what, true);
+  return makeResult(x, density, atom, result.eta * c, result.maxIterations, what, massLeftOfGrid > 0);
 }
 
 /**

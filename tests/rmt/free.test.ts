@@ -158,3 +158,20 @@ describe("re-discretising a ⊠ result", () => {
     }
   });
 });
+
+describe("rescaleConvolution", () => {
+  it("gives the law of c·X: cdf(c·x) and moments scale, for a ⊠ result (mass left of its grid) and a truncated ⊞ one", async () => {
+    const { freeMultiplicativeConvolution, freeAdditiveConvolution, rescaleConvolution, marchenkoPasturLaw, semicircleLaw } = await import(
+      "../../src/rmt/index"
+    );
+    const results = [
+      freeMultiplicativeConvolution(marchenkoPasturLaw(1), marchenkoPasturLaw(1)),
+      freeAdditiveConvolution(semicircleLaw(1), semicircleLaw(1), { range: [-1.5, 1.5] }), // grid misses the tails
+    ];
+    for (const r of results) {
+      const s = rescaleConvolution(r, 2.5);
+      for (const x of [r.x[0], r.x[3], 0.3, 1, r.x[r.x.length - 1]]) expect(s.cdf(2.5 * x)).toBeCloseTo(r.cdf(x), 12);
+      expect(s.moment(2)).toBeCloseTo(2.5 ** 2 * r.moment(2), 10);
+    }
+  });
+});
