@@ -118,7 +118,8 @@ if (works("jupyter-lab", ["--version"]) || works("jupyter", ["lab", "--version"]
   giveUp("No Jupyter found (and PDL_NO_VENV is set, so none is set up in .venv/).");
 }
 
-args.push(`--notebook-dir=${notebooks}`);
+// Jupyter accepts one folder: a --notebook-dir (or root_dir) among the extra arguments replaces notebooks/.
+if (!extra.some((a) => /^--(notebook-dir|ServerApp\.root_dir|NotebookApp\.notebook_dir)\b/.test(a))) args.push(`--notebook-dir=${notebooks}`);
 if (process.getuid?.() === 0 && !extra.includes("--allow-root")) {
   args.push("--allow-root");
   console.log("Running as root (a container or a course VM?): passing --allow-root to Jupyter; it still listens on localhost only, with a token.");
