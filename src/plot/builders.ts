@@ -7,6 +7,7 @@
  * show(histogramFigure(eigenvalues, { density: { x: grid, y: mpDensity, name: "Marčenko–Pastur" } }));
  * ```
  */
+import { requireFigureNumbers } from "./checks";
 import type { Figure, Frame, Layout, Trace } from "./figure";
 import { describe } from "../util/errors";
 
@@ -37,9 +38,10 @@ export function toNumbers(values: Numbers, name = "values"): number[] {
     if (values.shape.length !== 1) throw new RangeError(`${name} must be 1-D, got an ndarray of shape [${values.shape.join(", ")}]`);
     return Array.from({ length: values.shape[0] }, (_, i) => values.get(i));
   }
-  if (values == null || typeof (values as ArrayLike<number>).length !== "number") {
+  if (values == null || typeof values === "string" || typeof (values as ArrayLike<number>).length !== "number") {
     throw new TypeError(`${name} must be an array of numbers, got ${describe(values)}`);
   }
+  requireFigureNumbers(values as ArrayLike<unknown>, name, "figure"); // the same rule as show (plot/checks.ts)
   return Array.from(values as ArrayLike<number>, (v) => v);
 }
 
@@ -121,8 +123,11 @@ export interface HistogramOptions extends AxesOptions {
  * plotly), so the figure's JSON holds the exact heights.
  */
 export function histogramFigure(samples: Numbers, options: HistogramOptions = {}): Figure {
-  const values = toNumbers(samples, "samples").filter((v) => Number.isFinite(v));
-  if (values.length === 0) throw new RangeError("histogramFigure: samples has no finite values");
+  if (samples != null && typeof (samples as ArrayLike<unknown>).length === "number" && typeof samples !== "string") {
+    requireFigureNumbers(samples as ArrayLike<unknown>, "samples", "histogramFigure", false); // NaN refused, as by show
+  }
+  const values = toNumbers(samples, "samples");
+  if (values.length === 0) throw new RangeError("histogramFigure: samples is empty");
   const bins = options.bins ?? Math.max(10, Math.min(80, Math.round(Math.sqrt(values.length))));
   if (!Number.isInteger(bins) || bins < 1) throw new RangeError(`histogramFigure: bins must be a positive integer, got ${bins}`);
   let lo = options.range?.[0] ?? Math.min(...values);
