@@ -10,7 +10,6 @@ import { asMatrix, fromFloat64, Matrix, MatrixInput } from "../linalg/matrix";
 import { gemm } from "../linalg/gemm";
 import { FeedForwardNet, forwardPass, layerMultipliers, checkNet } from "../propagation/network";
 import { requireAllFinite, requireFinite, requireInteger, requirePositive, shapeMismatch } from "../util/errors";
-import { interruptToken, InterruptedError } from "../util/interrupt";
 
 /** f_t for each t in `times`: rows of the returned matrix (times.length × N). */
 export function linearizedPrediction(
@@ -65,6 +64,9 @@ export interface FeedForwardTraining {
 /**
  * Plain gradient descent θ ← θ − η ∇_θ ½ Σ_m (f(x_m) − y_m)² on a copy of a scalar-output network, recording the
  * outputs on X at the requested steps (ascending). Stops with an error on a non-finite loss (lower η).
+ * Synchronous: the kernel's interrupt (■) stops it at once, as any synchronous cell (an interrupt token could never
+ * be seen here, its SIGINT handler cannot run before the loop ends). For a progress display, call it in chunks of
+ * steps and `await` between them (as the NTK notebook does).
  */
 export function trainFeedForward(
   net: FeedForwardNet,
@@ -89,7 +91,6 @@ export function trainFeedForward(
   const outs: number[][] = [];
   const losses: number[] = [];
   const recorded: number[] = [];
-  const token = interruptToken();
   let next = 0;
   for (let step = 0; step <= opts.steps; step++) {
     const pass = forwardPass(model, Xm);
@@ -108,7 +109,6 @@ export function trainFeedForward(
       next++;
     }
     if (step === opts.steps) break;
-    if (token.interrupted) throw new InterruptedError(`trainFeedForward interrupted at step ${step}`);
     // Backward: R_l = ∂L/∂h_l (N × n_l), R_L = r; R_{l−1} = (a_l R_l W_l) ∘ φ′(h_{l−1}).
     let R: Float64Array = r;
     for (let l = L - 1; l >= 0; l--) {

@@ -22,6 +22,7 @@
  * Small products skip the packing and use plain loops.
  */
 import { gemmKernelWasmBase64 } from "./gemmKernelWasm";
+import { checkGemmArguments } from "./gemmArguments";
 
 const MR = 4;
 const NR = 4;
@@ -102,8 +103,8 @@ function gemmSmall(
   for (let i = 0; i < m; i++) {
     const ci = i * n;
     for (let p = 0; p < k; p++) {
+      // No skip of zero entries: 0·NaN must stay NaN, as in the packed path (results never depend on size).
       const aip = alpha * (transA ? a[p * m + i] : a[i * k + p]);
-      if (aip === 0) continue;
       if (transB) for (let j = 0; j < n; j++) c[ci + j] += aip * b[j * k + p];
       else {
         const bp = p * n;
@@ -252,6 +253,7 @@ export function gemm(
   beta: number,
   c: Float64Array,
 ): void {
+  checkGemmArguments(transA, transB, m, n, k, alpha, a, b, beta, c);
   scaleC(c, m * n, beta);
   if (m === 0 || n === 0 || k === 0 || alpha === 0) return;
   if (m < MR || n < NR || m * n * k < 16384) {

@@ -61,9 +61,9 @@ describe("trace builders", () => {
   });
 
   it("non-finite samples are refused with their index, not silently dropped", () => {
-    expect(() => histogramTrace([1, NaN, 2])).toThrow(/samples\[1\] is NaN/);
-    expect(() => histogramFigure([1, 2, Infinity])).toThrow(/samples\[2\]/);
-    expect(() => histogramTrace([])).toThrow(/empty/);
+    expect(() => histogramTrace([1, NaN, 2])).toThrow(/histogramTrace: samples has 1 non-finite value \(first at index 1: NaN\)/);
+    expect(() => histogramFigure([1, 2, Infinity])).toThrow(/histogramFigure: samples has 1 non-finite value \(first at index 2: Infinity\)/);
+    expect(() => histogramTrace([])).toThrow(/histogramTrace: samples is empty/);
   });
 
   it("traceFigure combines traces of different kinds with the axis options", () => {
