@@ -108,7 +108,9 @@ class KernelServer {
   publish(msgType, content, parent, metadata = {}) {
     this.flushStream();
     const frames = encodeMessage(this.key, [], newHeader(msgType, parent), parent, metadata, content);
-    this.queues.get(this.iopub).send(frames);
+    // A display update still waiting to be sent is replaced by a newer update of the same display.
+    const displayId = msgType === "update_display_data" && content && content.transient && content.transient.display_id;
+    this.queues.get(this.iopub).send(frames, displayId ? `${parent && parent.msg_id}/${displayId}` : undefined);
   }
 
   status(state, parent) {

@@ -54,6 +54,11 @@ function encodeMessage(key, identities, header, parent, metadata, content) {
  * Sends on a ZeroMQ socket one message at a time. zeromq 6 refuses (EBUSY) a send while another is in flight,
  * so a socket must never be sent to without awaiting the previous send: tslab did exactly that, and a cell
  * printing more than ~500 lines lost the rest and never went idle. Messages leave in the order given.
+ *
+ * A message queued with a `replaces` key takes the place of a message with the same key that is still waiting:
+ * an update of a display replaces the display's whole content, so an update that has not left yet when a newer
+ * one of the same display comes is dropped (a synchronous loop of 10 000 progress updates sends the first and
+ * the last, instead of making the front end redraw 10 000 times after the loop has ended).
  */
 class SendQueue {
   constructor(socket) {
@@ -61,13 +66,21 @@ class SendQueue {
     this.waiting = [];
     this.sending = false;
     this.closed = false;
+    /** The waiting entry of each `replaces` key. */
+    this.replaceable = new Map();
     /** Resolvers of `drained()` calls. */
     this.drainWaiters = [];
   }
 
-  send(frames) {
+  send(frames, replaces) {
     if (this.closed) return;
-    this.waiting.push(frames);
+    const entry = { frames, replaces };
+    if (replaces !== undefined) {
+      const older = this.replaceable.get(replaces);
+      if (older) older.frames = null;
+      this.replaceable.set(replaces, entry);
+    }
+    this.waiting.push(entry);
     if (!this.sending) void this.pump();
   }
 
@@ -80,9 +93,11 @@ class SendQueue {
   async pump() {
     this.sending = true;
     while (this.waiting.length > 0 && !this.closed) {
-      const frames = this.waiting.shift();
+      const entry = this.waiting.shift();
+      if (entry.replaces !== undefined && this.replaceable.get(entry.replaces) === entry) this.replaceable.delete(entry.replaces);
+      if (entry.frames === null) continue;
       try {
-        await this.socket.send(frames);
+        await this.socket.send(entry.frames);
       } catch (e) {
         if (this.socket.closed) this.closed = true;
         else process.stderr.write(`pdl kernel: a message could not be sent: ${e && e.message}\n`);
