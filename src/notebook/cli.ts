@@ -3,7 +3,9 @@
  * `npm run notebooks [paths…] [--out DIR] [--timeout SECONDS]`
  * Runs notebooks (files, or folders searched recursively; default: notebooks/) each in a fresh kernel,
  * printing every cell's time; stops at the first error with the notebook, the cell and the message.
- * With --out, the executed notebooks (with outputs) are written to DIR.
+ * With --out, the executed notebooks (with outputs) are written to DIR, each at its path relative to the current
+ * folder (notebooks/day1/x.ipynb → DIR/notebooks/day1/x.ipynb). Refused before anything runs: --out inside a
+ * notebook folder or that is a file, a notebook that is not TypeScript, a cell whose source is not text.
  */
 import { existsSync, statSync } from "node:fs";
 import { isAbsolute, resolve, relative } from "node:path";
@@ -54,7 +56,6 @@ async function main(argv: string[]): Promise<number> {
     return undefined;
   };
   try {
-    for (const path of notebooks) readNotebook(path);
     if (outputDir) {
       for (const t of targets) {
         const inside = relative(resolve(t), resolve(outputDir));
@@ -70,6 +71,7 @@ async function main(argv: string[]): Promise<number> {
         written.set(out, path);
       }
     }
+    for (const path of notebooks) readNotebook(path);
   } catch (e) {
     console.error((e as Error).message);
     return 2;

@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { runNotebook, readNotebook, formatFailure, KernelClient } from "../../src/notebook/index";
+import { runNotebook, readNotebook, formatFailure, executedCopyPath, KernelClient } from "../../src/notebook/index";
 
 const fixtures = resolve(__dirname, "..", "fixtures");
-const launcher = resolve(__dirname, "..", "..", "jupyter", "kernels", "pdl-typescript", "launch.js");
+const repoRootDir = resolve(__dirname, "..", "..");
+const launcher = join(repoRootDir, "jupyter", "kernels", "pdl-typescript", "launch.js");
 
 describe("runNotebook", () => {
   it("reports a TypeScript error with the cell number and the diagnostic, and stops there", async () => {
@@ -53,6 +55,51 @@ describe("runNotebook", () => {
     await expect(runNotebook(join(fixtures, "nope.ipynb"))).rejects.toThrow(/notebook not found: .*nope\.ipynb/);
     expect(() => readNotebook(join(fixtures, "not-json.ipynb"))).toThrow(/not-json\.ipynb is not a valid notebook: not valid JSON/);
     expect(() => readNotebook(fixtures)).toThrow(/expected a notebook file, got the folder/);
+  });
+});
+
+describe("the runner refuses, with a clear message and before running anything", () => {
+  const scratch = mkdtempSync(join(tmpdir(), "pdl-refuse-"));
+  const notebookWith = (name: string, cells: unknown[], metadata: unknown = {}) => {
+    const path = join(scratch, name);
+    writeFileSync(path, JSON.stringify({ cells, metadata, nbformat: 4, nbformat_minor: 5 }));
+    return path;
+  };
+
+  it("a cell whose source is a number or null", () => {
+    expect(() => readNotebook(join(fixtures, "number-source.ipynb"))).toThrow(/number-source\.ipynb: cell 2: source must be a string or a list of strings, got number 5/);
+    const nullSource = notebookWith("null.ipynb", [{ cell_type: "code", source: null, metadata: {}, outputs: [] }]);
+    expect(() => readNotebook(nullSource)).toThrow(/cell 1: source must be a string or a list of strings, got null/);
+    const mixed = notebookWith("mixed.ipynb", [{ cell_type: "code", source: ["a\n", 3], metadata: {}, outputs: [] }]);
+    expect(() => readNotebook(mixed)).toThrow(/cell 1: source must be a string or a list of strings, got a list holding string, number/);
+  });
+
+  it("a notebook written for another language's kernel", async () => {
+    await expect(runNotebook(join(fixtures, "python.ipynb"), { launcher })).rejects.toThrow(
+      /python\.ipynb is a python notebook \(kernel "python3"\); this runner runs TypeScript notebooks/,
+    );
+  });
+
+  it("--out that is a file, or the notebook's own folder", async () => {
+    const file = join(scratch, "a-file");
+    writeFileSync(file, "");
+    await expect(runNotebook(join(fixtures, "type-error.ipynb"), { launcher, outputDir: file })).rejects.toThrow(/--out must be a folder, but .*a-file is a file/);
+    await expect(runNotebook(join(fixtures, "type-error.ipynb"), { launcher, outputDir: fixtures })).rejects.toThrow(/would overwrite .*type-error\.ipynb/);
+    expect(() => executedCopyPath(join(fixtures, "flood.ipynb"), join(repoRootDir, "out"), repoRootDir)).not.toThrow();
+    expect(() => executedCopyPath(join(fixtures, "flood.ipynb"), repoRootDir, repoRootDir)).toThrow(/would overwrite/);
+  });
+
+  it("keeps the path relative to the given folder, so notebooks of the same name do not collide", () => {
+    const out = join(scratch, "out");
+    expect(executedCopyPath(join(repoRootDir, "notebooks", "day1", "a.ipynb"), out, repoRootDir)).toBe(join(out, "notebooks", "day1", "a.ipynb"));
+    expect(executedCopyPath(join(repoRootDir, "notebooks", "day2", "a.ipynb"), out, repoRootDir)).toBe(join(out, "notebooks", "day2", "a.ipynb"));
+  });
+
+  it.runIf(existsSync(join(repoRootDir, "dist", "notebook", "cli.js")))("npm run notebooks: --out inside the notebook folder", () => {
+    const cli = spawnSync(process.execPath, [join(repoRootDir, "dist", "notebook", "cli.js"), fixtures, "--out", join(fixtures, "executed")], { encoding: "utf8" });
+    expect(cli.status).toBe(2);
+    expect(cli.stderr).toMatch(/is inside the notebook folder/);
+    expect(existsSync(join(fixtures, "executed"))).toBe(false);
   });
 });
 
