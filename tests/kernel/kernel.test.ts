@@ -110,3 +110,30 @@ describe("after an error", () => {
     }
   });
 });
+
+describe("what 00-start-here says about errors and values", () => {
+  const notebook = JSON.parse(readFileSync(join(repoRoot, "notebooks", "00-start-here.ipynb"), "utf8"));
+  const source = (id: string) => [notebook.cells.find((c: any) => c.id === id).source].flat().join("");
+
+  it("the try-it type error, an exception's frames in the cell and in src/, and Out[n]", async () => {
+    const kernel = await KernelClient.start(join(repoRoot, "notebooks"), { launcher });
+    try {
+      const first = await kernel.execute(source("9a5225b8"));
+      expect(first.messages).toMatchObject([{ msgType: "execute_result", content: { execution_count: 1, data: { "text/plain": "[ 0, 1, 4, 9, 16 ]" } } }]);
+      const tryIt = source("c9f91df6").replace("2 * s", '"2" + s');
+      const typeError = await kernel.execute(tryIt);
+      expect(typeError.status).toBe("error");
+      expect(typeError.error!.traceback[0].split("\n")[0]).toBe(
+        "Cell In[2], line 1, column 7: Type 'string[]' is not assignable to type 'number[]'. (TS2322)",
+      );
+      const shapes = await kernel.execute('import { matmul } from "pdl";\nconst product =\n  matmul([[1, 2]], [[1, 2]]);');
+      const traceback = shapes.error!.traceback.join("\n");
+      expect(traceback).toMatch(/^RangeError: matmul\(A, B\)/);
+      expect(traceback).toMatch(/\n +at matmul \(src\/linalg\/ops\.ts:\d+:\d+\)\n/);
+      expect(traceback).toMatch(/\n +at Cell In\[3\], line 3\n +matmul\(\[\[1, 2\]\], \[\[1, 2\]\]\);$/);
+      expect(traceback).not.toMatch(/dist\/|node:|evalmachine/);
+    } finally {
+      await kernel.shutdown();
+    }
+  });
+});

@@ -77,7 +77,9 @@ function createEngine({ tslabDir, tracebacks }) {
   vm.runInThisContext = function (code, options) {
     if (current && options && options.breakOnSigint && !options.filename) {
       options = { ...options, filename: current.filename };
-      tracebacks.registerCell(current.filename, { label: current.label, source: current.source, toCell: current.toCell });
+      // The code's last line is tslab's call of the function that wraps the cell: not the student's code.
+      const callLine = String(code).split("\n").length;
+      tracebacks.registerCell(current.filename, { label: current.label, source: current.source, toCell: current.toCell, callLine });
     }
     return runInThisContext.call(this, code, options);
   };

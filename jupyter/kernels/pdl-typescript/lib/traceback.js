@@ -63,11 +63,12 @@ class TracebackFormatter {
     for (const line of stack.split("\n")) {
       const m = FRAME.exec(line);
       if (!m) continue;
-      const [, name, file, lineText, colText] = m;
+      const [, rawName, file, lineText, colText] = m;
+      // A function of an earlier cell is called through tslab's exports proxy: "Proxy.f" is just "f".
+      const name = rawName && rawName.replace(/^(async )?Proxy\./, "$1");
       const where = this.place(file, Number(lineText), Number(colText));
       if (!where) continue;
       const text = `    at ${name ? `${name} (${where.text})` : where.text}${where.code ? `\n        ${where.code}` : ""}`;
-      // A cell's top level shows twice (its body and the call of its wrapper): keep one.
       if (out[out.length - 1] !== text) out.push(text);
     }
     return out;
@@ -77,6 +78,7 @@ class TracebackFormatter {
   place(file, line, column) {
     const cell = this.cells.get(file);
     if (cell) {
+      if (line === cell.callLine) return null;
       const pos = cell.toCell ? cell.toCell(line, column) : null;
       if (!pos) return { text: cell.label };
       const code = (cell.source.split("\n")[pos.line - 1] || "").trim();
@@ -126,11 +128,11 @@ class TracebackFormatter {
       // tslab flattens a message chain into entries at the same place: show them as one, indented.
       const chain = [d.messageText];
       while (i + 1 < list.length && samePlace(list[i + 1], d)) chain.push(list[++i].messageText);
-      const message = chain.map((m, k) => (k === 0 ? m : `  ${m}`)).join("\n");
       const code = d.code ? ` (TS${d.code})` : "";
+      const message = [`${chain[0]}${code}`, ...chain.slice(1).map((m) => `  ${m}`)].join("\n");
       if (!first) first = `${chain[0]}${code}`;
       const where = `${d.fileName ? d.fileName : label}, line ${d.start.line + 1}, column ${d.start.character + 1}`;
-      let text = `${where}: ${message}${code}`;
+      let text = `${where}: ${message}`;
       if (!d.fileName && lines[d.start.line] !== undefined) {
         const sourceLine = lines[d.start.line];
         const width = d.end && d.end.line === d.start.line ? Math.max(1, d.end.character - d.start.character) : 1;
@@ -143,7 +145,8 @@ class TracebackFormatter {
 }
 
 function samePlace(a, b) {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.code !== b.code;
+  const same = (p, q) => (p && q ? p.line === q.line && p.character === q.character : p === q);
+  return same(a.start, b.start) && same(a.end, b.end);
 }
 
 module.exports = { TracebackFormatter };
