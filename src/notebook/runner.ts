@@ -265,7 +265,7 @@ export async function runNotebook(path: string, options: RunOptions = {}): Promi
     if (report.ok && lastCell >= 0) {
       // Errors of timers and promises the last cell left behind: give them a moment, then ask the kernel.
       await new Promise((r) => setTimeout(r, options.lateErrorWaitMs ?? 300));
-      const probe = await kernel.execute("", { silent: true, timeoutSeconds: 30 });
+      const probe = await kernel.execute("", { storeHistory: false, timeoutSeconds: 30 });
       if (probe.lateErrors.length > 0) {
         const last = notebook.cells[lastCell];
         const lastOutputs = (last.outputs ??= []);

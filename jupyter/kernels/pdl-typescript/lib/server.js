@@ -119,7 +119,12 @@ class KernelServer {
 
   /** Text on stdout/stderr of the cell `parent`; consecutive writes become one message. */
   stream(name, text, parent, metadata = {}) {
-    if (!parent || !text) return;
+    if (!text) return;
+    if (!parent) {
+      // Written outside any cell (at startup, or by code run with silent: true): the kernel's own log.
+      kernelLog(text);
+      return;
+    }
     const p = this.pendingStream;
     if (p && p.name === name && p.parent === parent && p.late === Boolean(metadata.pdl_late_error)) {
       p.text += text;
@@ -238,27 +243,34 @@ class KernelServer {
     const count = this.executionCount;
     const label = storeHistory ? `Cell In[${count}]` : "the code run without history";
     if (!silent) this.publish("execute_input", { code, execution_count: count }, msg.header);
-    this.outputParent = msg.header;
+    // A silent request broadcasts nothing (message spec): its output goes to the kernel's log, and output
+    // that comes later still goes to the last cell that was not silent.
+    const previous = { parent: this.outputParent, label: this.outputLabel };
+    this.outputParent = silent ? null : msg.header;
     this.outputLabel = label;
-    this.showLateErrors();
+    if (!silent) this.showLateErrors();
     this.running = true;
     let result;
     try {
       result = await this.engine.execute(code, label);
     } finally {
       this.running = false;
+      if (silent) {
+        this.outputParent = previous.parent;
+        this.outputLabel = previous.label;
+      }
     }
     let output = null;
     let content;
     if (result.status === "ok") {
-      for (const warning of result.warnings) this.stream("stderr", `${warning}\n`, msg.header);
+      for (const warning of result.warnings) this.stream("stderr", `${warning}\n`, silent ? null : msg.header);
       if (result.hasValue) {
         output = util.format(result.value);
         if (!silent) this.publish("execute_result", { execution_count: count, data: { "text/plain": output }, metadata: {} }, msg.header);
       }
       content = { status: "ok", execution_count: count, user_expressions: {}, payload: [] };
     } else {
-      this.publish("error", result.error, msg.header);
+      if (!silent) this.publish("error", result.error, msg.header);
       content = { status: "error", execution_count: count, ...result.error };
     }
     if (storeHistory) this.history.push([count, code, output]);
@@ -315,6 +327,7 @@ class KernelServer {
     const text = `Error ${when}, from ${what}:\n${described.traceback.join("\n")}\n`;
     if (!this.outputParent) {
       kernelLog(text);
+      this.lateErrors.push(text);
       return;
     }
     this.stream("stderr", text, this.outputParent, { pdl_late_error: true });
