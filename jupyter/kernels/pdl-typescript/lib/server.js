@@ -266,7 +266,8 @@ class KernelServer {
       for (const warning of result.warnings) this.stream("stderr", `${warning}\n`, silent ? null : msg.header);
       if (result.hasValue) {
         output = util.format(result.value);
-        if (!silent) this.publish("execute_result", { execution_count: count, data: { "text/plain": output }, metadata: {} }, msg.header);
+        // A value that prints as nothing (the library's check outcomes, already printed) shows nothing.
+        if (!silent && output !== "") this.publish("execute_result", { execution_count: count, data: { "text/plain": output }, metadata: {} }, msg.header);
       }
       content = { status: "ok", execution_count: count, user_expressions: {}, payload: [] };
     } else {
