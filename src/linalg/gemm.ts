@@ -10,10 +10,12 @@
  * micro-kernel runs in WebAssembly SIMD (gemm-kernel.wat, two doubles per instruction) when the JavaScript
  * engine supports it (Node ≥ 16): about 25 against 5 GFLOP/s at n = 512 (npm run bench). The TypeScript
  * micro-kernel stays as the readable reference and the fallback (`setGemmKernel("typescript")`).
+ * Big products run on several threads (gemmThreads.ts; `setGemmThreads`), with the same results.
  * `gemmStrided` is the same product on blocks of bigger arrays (leading dimensions), for the blocked
  * decompositions.
  */
 import { gemmKernelWasmBase64 } from "./gemmKernelWasm";
+import { gemmThreaded } from "./gemmThreads";
 import { BlockKernel, gemmPacked, KC, MC, MR, NC, NR, Strided, typescriptKernel } from "./gemmPacked";
 
 export type { Strided } from "./gemmPacked";
@@ -129,7 +131,9 @@ export function gemmStrided(
   scaleC(C, m, n, beta);
   if (m === 0 || n === 0 || k === 0 || alpha === 0) return;
   if (m < MR || n < NR || m * n * k < 16384) gemmSmall(transA, transB, m, n, k, alpha, A, B, C);
-  else gemmPacked(blockKernel(), transA, transB, m, n, k, alpha, A, B, C);
+  else if (!(useWasm && gemmThreaded(transA, transB, m, n, k, alpha, A, B, C))) {
+    gemmPacked(blockKernel(), transA, transB, m, n, k, alpha, A, B, C);
+  }
 }
 
 /**
