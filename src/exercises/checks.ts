@@ -5,6 +5,7 @@
 import { runCheck, Hint, requireFunction, relativeError, type CheckOutcome } from "./check";
 import { day1DataChecks } from "./day1-data";
 import { day1LearningChecks } from "./day1-learning";
+import { day1RiskChecks } from "./day1-risk";
 import { day2RmtChecks } from "./day2-rmt";
 import { day2FreeChecks } from "./day2-free";
 
@@ -31,6 +32,7 @@ export const check = {
   ...startChecks,
   ...day1DataChecks,
   ...day1LearningChecks,
+  ...day1RiskChecks,
   ...day2RmtChecks,
   ...day2FreeChecks,
 };
