@@ -1,8 +1,8 @@
 /**
  * Initialisations of a layer's W ∈ ℝ^{n_out×n_in} and b ∈ ℝ^{n_out} (SYLLABUS §7, §9).
  *
- * - gaussianInit(σ_w, σ_b): W_ij ~ N(0, σ_w²/n_in), b_i ~ N(0, σ_b²), the notes' parametrisation
- *   (σ_w = σ_b = 1 with b ~ N(0, 1/n) is the notes' first example: pass σ_b = 1/√n yourself).
+ * - gaussianInit(σ_w, σ_b): W_ij ~ N(0, σ_w²/n_in), b_i ~ N(0, σ_b²), the notes' parametrisation. The notes'
+ *   first example, W_ij ~ N(0, 1/n) and b_i ~ N(0, 1/n), is σ_w = 1, σ_b = 1/√n (pass σ_b = 1/√n yourself).
  * - lecunInit: σ_w² = 1;  heInit: σ_w² = 2 (keeps E‖h_l‖² constant through ReLU layers);
  *   xavierInit: Var W_ij = 2/(n_in + n_out). Biases zero for these three.
  * - orthogonalInit(σ_w): W = σ_w · (a Haar-distributed orthogonal matrix, cut to n_out × n_in), so all
