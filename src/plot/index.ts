@@ -5,3 +5,4 @@ export { show, loadPlotly, displayBundle, setDisplaySink, inKernel, UpdatableDis
 export { figureBundle, loaderBundle, validateFigure, jsonForScript, figureSummary, PLOTLY_MIMETYPE, type DisplayBundle } from "./bundle";
 export * from "./progress";
 export * from "./datasets";
+export * from "./seeds";
