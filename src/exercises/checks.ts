@@ -7,6 +7,7 @@ import { day1DataChecks } from "./day1-data";
 import { day1LearningChecks } from "./day1-learning";
 import { day2RmtChecks } from "./day2-rmt";
 import { day2FreeChecks } from "./day2-free";
+import { day2PropagationChecks } from "./day2-propagation";
 
 /** Checks for the start-here notebook (a model for the others). */
 const startChecks = {
@@ -33,4 +34,5 @@ export const check = {
   ...day1LearningChecks,
   ...day2RmtChecks,
   ...day2FreeChecks,
+  ...day2PropagationChecks,
 };
