@@ -8,6 +8,7 @@ import { day1LearningChecks } from "./day1-learning";
 import { day1RiskChecks } from "./day1-risk";
 import { day2RmtChecks } from "./day2-rmt";
 import { day2FreeChecks } from "./day2-free";
+import { day2PropagationChecks } from "./day2-propagation";
 
 /** Checks for the start-here notebook (a model for the others). */
 const startChecks = {
@@ -35,4 +36,5 @@ export const check = {
   ...day1RiskChecks,
   ...day2RmtChecks,
   ...day2FreeChecks,
+  ...day2PropagationChecks,
 };
