@@ -12,7 +12,10 @@ import { gemm } from "../linalg/gemm";
 import { fromFloat64, Matrix, MatrixInput } from "../linalg/matrix";
 import { FeedForwardNet, forwardPass, backwardDeltas, layerMultipliers, checkNet } from "../propagation/network";
 
-/** Θ = Σ_m-independent N×N empirical NTK of output coordinate `output` (default 0) on the rows of X. */
+/**
+ * The N×N empirical NTK Θ_mn = Σ_p ∂f(x_m)/∂θ_p · ∂f(x_n)/∂θ_p of output coordinate f = h_L[`output`] (default 0)
+ * on the rows x_1…x_N of X: Θ = GGᵀ with G the N×p matrix of per-example gradients (computed per layer as above).
+ */
 export function empiricalNtk(net: FeedForwardNet, X: MatrixInput, output = 0): Matrix {
   checkNet(net);
   const pass = forwardPass(net, X);

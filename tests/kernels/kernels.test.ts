@@ -75,6 +75,23 @@ describe("empirical NTK", () => {
     const target = fromFloat64(nngp.data.map((v) => (v - 0.01) / 2), 6, 6);
     expect(relError(ck, target)).toBeLessThan(0.08);
   });
+  it("erratum 3: the CK of one hidden layer tends to (K∞ − σ_b²)/σ_w², not to K∞ (day2/05's setting)", () => {
+    const X = randomInputs(8, 10, 12);
+    const sigmaW = Math.SQRT2;
+    const sigmaB = 0.1;
+    const { nngp } = infiniteWidthKernels(X, { depth: 2, activation: "relu", sigmaW: sigmaW, sigmaB: sigmaB });
+    const limit = fromFloat64(nngp.data.map((v) => (v - sigmaB ** 2) / sigmaW ** 2), 8, 8);
+    const ckErr = (width: number, seed: number) => {
+      const net = randomFeedForward({ widths: [10, width, 1], activation: "relu", sigmaW: sigmaW, sigmaB: sigmaB, parametrization: "ntk", rng: seed });
+      return relError(conjugateKernel(net, X), limit);
+    };
+    const wide = randomFeedForward({ widths: [10, 20000, 1], activation: "relu", sigmaW: sigmaW, sigmaB: sigmaB, parametrization: "ntk", rng: 13 });
+    expect(relError(conjugateKernel(wide, X), limit)).toBeLessThan(0.04);
+    // K∞ itself is a factor σ_w² ≈ 2 away: the wide CK is far from it.
+    expect(relError(conjugateKernel(wide, X), nngp)).toBeGreaterThan(0.4);
+    // and the error falls with the width (≈ 1/√n).
+    expect(ckErr(20000, 13)).toBeLessThan(ckErr(200, 14));
+  });
   it("erf NTK approaches the analytic one too", () => {
     const X = randomInputs(5, 3, 9);
     const { ntk } = infiniteWidthKernels(X, { depth: 2, activation: "erf", sigmaW: 1.5, sigmaB: 0.2 });
