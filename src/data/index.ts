@@ -11,3 +11,4 @@ export * from "./text";
 export * from "./audio";
 export * from "./skeleton";
 export * from "./augment";
+export * from "./excessRisk";
