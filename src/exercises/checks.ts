@@ -7,6 +7,8 @@ import { day1DataChecks } from "./day1-data";
 import { day1LearningChecks } from "./day1-learning";
 import { day2RmtChecks } from "./day2-rmt";
 import { day2FreeChecks } from "./day2-free";
+import { day1TrainingChecks } from "./day1-training";
+import { answer } from "./answers";
 
 /** Checks for the start-here notebook (a model for the others). */
 const startChecks = {
@@ -33,4 +35,7 @@ export const check = {
   ...day1LearningChecks,
   ...day2RmtChecks,
   ...day2FreeChecks,
+  ...day1TrainingChecks,
+  /** Prints the worked answer of a "think" exercise (notebooks call it from a collapsed cell). */
+  answer,
 };
