@@ -20,9 +20,42 @@ addAnswers({
     "estimate of the true risk, hardly moves. A model that fits nothing has gap 0 and is useless. What matters\n" +
     "is the test accuracy (the estimate of the true risk of notebook 01); the gap only says how optimistic the\n" +
     "training accuracy is.",
+  "backprop-relu-kink":
+    "With ReLU the agreement is as good as with tanh as long as no pre-activation h_{l,i} lies within ε of 0:\n" +
+    "then L is smooth (piecewise linear in that unit) on [θ − ε e_k, θ + ε e_k] and the central difference sees\n" +
+    "the same slope as backprop. If some h_{l,i} crosses 0 inside that interval, the two evaluations use different\n" +
+    "pieces (φ′ = 0 on one side, 1 on the other) and the finite difference returns an average of the two slopes:\n" +
+    "an error of order 1 in that coordinate, however small ε is. Backprop uses φ′(h) at the point itself (with the\n" +
+    "convention φ′(0) = 0), which is the derivative wherever it exists. Random inputs hit a kink rarely, which is\n" +
+    "why gradient checks of ReLU networks usually pass, and why a failing one should first be checked for kinks.",
 });
 
 export const day1TrainingChecks = {
+  /** (L(θ + ε e_k) − L(θ − ε e_k)) / 2ε, without changing θ. */
+  centralDifference(difference: (L: (theta: number[]) => number, theta: number[], k: number, eps: number) => number): CheckOutcome {
+    return runCheck("centralDifference", () => {
+      requireFunction(difference, "your centralDifference");
+      const L = (t: number[]) => t[0] ** 3 + Math.sin(t[1]) * t[0];
+      const theta = [0.7, -1.2];
+      const eps = 1e-3;
+      for (const k of [0, 1]) {
+        const copy = theta.slice();
+        const got = numberAnswer(difference(L, copy, k, eps), `centralDifference(L, θ, ${k}, ${eps})`);
+        if (copy.some((v, i) => v !== theta[i])) throw new Hint("your function changed θ: put each entry back (or work on a copy) after evaluating L");
+        const plus = theta.slice();
+        const minus = theta.slice();
+        plus[k] += eps;
+        minus[k] -= eps;
+        const expected = (L(plus) - L(minus)) / (2 * eps);
+        if (near(got, expected, 1e-6)) continue;
+        if (near(got, (L(plus) - L(theta)) / eps, 1e-6)) throw new Hint("that is the forward difference (L(θ + εe_k) − L(θ))/ε; the central one uses θ ± εe_k");
+        if (near(got, (L(plus) - L(minus)) / eps, 1e-6)) throw new Hint("the two points are 2ε apart: divide by 2ε");
+        throw new Hint(`centralDifference(L, θ, ${k}, ε) returned ${got}: evaluate L at θ + εe_k and θ − εe_k (only coordinate k moves)`);
+      }
+      return "central differences in both coordinates, θ left unchanged";
+    });
+  },
+
   /** η_t = ½ η₀ (1 + cos(π t / T)) for 0 ≤ t ≤ T, and 0 after T. */
   cosineRate(cosineRate: (t: number, eta0: number, T: number) => number): CheckOutcome {
     return runCheck("cosineRate", () => {

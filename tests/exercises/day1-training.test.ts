@@ -52,3 +52,36 @@ describe("check.answer", () => {
     expect(() => check.answer("no-such-answer")).toThrow(/no worked answer "no-such-answer"; known: .*regularisation-gap/);
   });
 });
+
+describe("check.centralDifference", () => {
+  const central = (L: (t: number[]) => number, theta: number[], k: number, eps: number) => {
+    const p = theta.slice();
+    const m = theta.slice();
+    p[k] += eps;
+    m[k] -= eps;
+    return (L(p) - L(m)) / (2 * eps);
+  };
+  it("passes the central difference and prints a worked answer for the kink question", () => {
+    expect(check.centralDifference(central).passed).toBe(true);
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    check.answer("backprop-relu-kink");
+    expect(String(log.mock.calls[0][0])).toMatch(/kink/);
+    log.mockRestore();
+  });
+  it("fails the forward difference, a missing 2, and a θ changed in place", () => {
+    const forward = (L: (t: number[]) => number, theta: number[], k: number, eps: number) => {
+      const p = theta.slice();
+      p[k] += eps;
+      return (L(p) - L(theta)) / eps;
+    };
+    expect(check.centralDifference(forward).message).toMatch(/forward difference/);
+    expect(check.centralDifference((L, t, k, e) => 2 * central(L, t, k, e)).message).toMatch(/2ε/);
+    const inPlace = (L: (t: number[]) => number, theta: number[], k: number, eps: number) => {
+      theta[k] += eps;
+      const up = L(theta);
+      theta[k] -= 2 * eps;
+      return (up - L(theta)) / (2 * eps);
+    };
+    expect(check.centralDifference(inPlace).message).toMatch(/changed θ/);
+  });
+});
