@@ -13,6 +13,7 @@ import { basename, join, relative } from "node:path";
 import { findNotebooks, formatFailure, readNotebook, runNotebook } from "../src/notebook/index";
 import { chromiumPath, jupyter, jupyterEnv, repoRoot, requireTool } from "./helpers/tools";
 import { renderInBrowser } from "./helpers/browser";
+import type { Claim, ExecutedNotebook } from "./helpers/executed";
 
 const notebooks = findNotebooks(join(repoRoot, "notebooks"));
 const launcher = join(repoRoot, "jupyter", "kernels", "pdl-typescript", "launch.js");
@@ -53,8 +54,26 @@ describe.each(notebooks.map((p) => [relative(repoRoot, p), p]))("%s", (name, pat
     executed = report.written;
   }, 200_000);
 
-  it("runs under Jupyter's own client (jupyter nbconvert --execute)", () => {
-    if (!requireTool("jupyter nbconvert", jupyter, "apt-get install jupyter-nbconvert python3-nbclient (or pip install nbconvert)")) return;
+  const claimsFile = join(repoRoot, "tests", "claims", relative(join(repoRoot, "notebooks"), path).replace(/\.ipynb$/, ".ts"));
+  it.runIf(existsSync(claimsFile))("what its prose claims holds in the executed outputs (tests/claims)", async () => {
+    expect(executed, "the runner test must pass first").toBeDefined();
+    const { claims } = (await import(claimsFile)) as { claims: Claim[] };
+    expect(claims.length, `${claimsFile} lists no claims`).toBeGreaterThan(0);
+    const nb = JSON.parse(readFileSync(executed!, "utf8")) as ExecutedNotebook;
+    const failed: string[] = [];
+    for (const claim of claims) {
+      try {
+        claim.check(nb);
+      } catch (e) {
+        failed.push(`✗ ${claim.name}: ${(e as Error).message}`);
+      }
+    }
+    console.log(`${name}: ${claims.length - failed.length} of ${claims.length} claims hold`);
+    expect(failed, failed.join("\n")).toEqual([]);
+  });
+
+  it("runs under Jupyter's own client (jupyter nbconvert --execute)", (ctx) => {
+    if (!requireTool("jupyter nbconvert", jupyter, "apt-get install jupyter-nbconvert python3-nbclient (or pip install nbconvert)", ctx)) return;
     const out = mkdtempSync(join(tmpdir(), "pdl-nbconvert-"));
     try {
       execFileSync(jupyter!, ["nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.timeout=180", "--output-dir", out, path], {
@@ -69,9 +88,9 @@ describe.each(notebooks.map((p) => [relative(repoRoot, p), p]))("%s", (name, pat
     expect(existsSync(join(out, basename(path)))).toBe(true);
   }, 300_000);
 
-  it("draws every plot in a real browser from the exported HTML, offline", async () => {
-    if (!requireTool("jupyter nbconvert", jupyter, "apt-get install jupyter-nbconvert")) return;
-    if (!requireTool("Chromium", chromiumPath, "apt-get install chromium")) return;
+  it("draws every plot in a real browser from the exported HTML, offline", async (ctx) => {
+    if (!requireTool("jupyter nbconvert", jupyter, "apt-get install jupyter-nbconvert", ctx)) return;
+    if (!requireTool("Chromium", chromiumPath, "apt-get install chromium", ctx)) return;
     expect(executed, "the runner test must pass first").toBeDefined();
     const html = join(outDir, basename(path).replace(/\.ipynb$/, ".html"));
     execFileSync(jupyter!, ["nbconvert", "--to", "html", "--output", html, executed!], { env: jupyterEnv(), stdio: "pipe" });

@@ -10,6 +10,7 @@
  *
  * Everything here is pure (no kernel needed), so it is unit-tested directly.
  */
+import { checkFigureStructure } from "./checks";
 import { readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import type { Figure } from "./figure";
@@ -63,6 +64,7 @@ export function validateFigure(fig: unknown, where = "show"): asserts fig is Fig
   if (f.layout !== undefined && (f.layout === null || typeof f.layout !== "object")) {
     throw new TypeError(`${where}: fig.layout must be an object, got ${describe(f.layout)}`);
   }
+  checkFigureStructure(f, where); // frames, BigInt, cycles (plot/checks.ts)
   const check = (traces: unknown[], context: string) => {
     traces.forEach((trace, t) => {
       if (trace === null || typeof trace !== "object") {

@@ -5,3 +5,5 @@ export { show, loadPlotly, displayBundle, setDisplaySink, inKernel, UpdatableDis
 export { figureBundle, loaderBundle, validateFigure, jsonForScript, figureSummary, PLOTLY_MIMETYPE, NOT_DRAWN_MESSAGE, LOADER_NOT_RUN_MESSAGE, type DisplayBundle } from "./bundle";
 export * from "./progress";
 export * from "./datasets";
+export * from "./excessRisk";
+export * from "./seeds";
