@@ -1,0 +1,86 @@
+/**
+ * `npm run site`: builds the static site from every notebook (each executed in a fresh kernel) into a temporary
+ * folder and opens every page in headless Chromium, offline: every figure drawn (plotly's SVG in each figure
+ * box, as many as the build counted), every formula rendered by KaTeX with its fonts, no KaTeX error, the
+ * previous/next links point at pages that exist, and plotly.js is one shared file, not inlined.
+ */
+import { afterAll, describe, expect, it } from "vitest";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { buildSite, type SitePage } from "../src/site/build";
+import { ASSETS } from "../src/site/page";
+import { chromiumPath, repoRoot, requireTool } from "./helpers/tools";
+import { launchChromium } from "./helpers/browser";
+
+const outDir = join(repoRoot, "tests", ".tmp", "site");
+/** The first line of plotly.min.js, which an inlined copy would carry. */
+const plotlyHeader = readFileSync(require.resolve("plotly.js-dist-min/plotly.min.js"), "utf8").split("\n").slice(0, 2).join("\n");
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+describe("npm run site", () => {
+  it("builds index + one page per notebook; in Chromium every figure draws and every formula renders, offline", async () => {
+    if (!requireTool("Chromium", chromiumPath, "apt-get install chromium")) return;
+    const started = Date.now();
+    const pages: SitePage[] = await buildSite({ notebooksDir: join(repoRoot, "notebooks"), outDir });
+    console.log(`site built in ${((Date.now() - started) / 1000).toFixed(0)} s: ${pages.length} pages`);
+    const manifest = JSON.parse(readFileSync(join(outDir, "manifest.json"), "utf8"));
+    expect(manifest.pages).toEqual(pages);
+    expect(existsSync(join(outDir, ASSETS.plotly))).toBe(true);
+    const all = [{ page: "index.html", title: "index", figures: 0, math: manifest.index.math, notebook: "" }, ...pages];
+
+    // The index lists every notebook with its learning goals.
+    const index = readFileSync(join(outDir, "index.html"), "utf8");
+    for (const p of pages) expect(index).toContain(`href="${p.page}"`);
+    expect(index.match(/Learning goals/g)?.length).toBeGreaterThanOrEqual(pages.length - 1);
+    expect(pages.reduce((s, p) => s + p.figures, 0)).toBeGreaterThan(0);
+    expect(pages.reduce((s, p) => s + p.math, 0)).toBeGreaterThan(0);
+
+    const browser = await launchChromium();
+    try {
+      for (const [i, p] of all.entries()) {
+        const file = join(outDir, p.page);
+        // plotly.js is shared: every page loads the one file, none carries it inline.
+        const html = readFileSync(file, "utf8");
+        expect(html.match(/<script src="[^"]*plotly\.min\.js"><\/script>/g), `${p.page} loads the shared plotly.js once`).toHaveLength(1);
+        expect(html.includes(plotlyHeader), `${p.page} inlines plotly.js`).toBe(false);
+        if (i > 1) expect(html).toMatch(/rel="prev" href="([^"]+)"/);
+        if (i < all.length - 1) expect(html).toMatch(/rel="next" href="([^"]+)"/);
+        for (const m of html.matchAll(/rel="(?:prev|next)" href="([^"]+)"/g)) {
+          expect(existsSync(resolve(dirname(file), m[1])), `${p.page}: link ${m[1]}`).toBe(true);
+        }
+
+        const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+        const errors: string[] = [];
+        page.on("pageerror", (e) => errors.push(String(e)));
+        await page.route(/^https?:/, (route) => {
+          errors.push(`network request blocked: ${route.request().url()}`);
+          return route.abort();
+        });
+        await page.goto(`file://${file}`);
+        await page.evaluate(() => document.fonts.ready);
+        const state = await page.evaluate(() => ({
+          boxes: document.querySelectorAll(".pdl-site-figure").length,
+          drawn: Array.from(document.querySelectorAll(".pdl-site-figure")).filter((d) => d.querySelector("svg.main-svg")).length,
+          missing: document.querySelectorAll(".pdl-plot-missing").length,
+          math: document.querySelectorAll(".katex").length,
+          mathErrors: document.querySelectorAll(".katex-error").length,
+          katexFont: document.fonts.check("16px KaTeX_Main"),
+          katexStyled: Array.from(document.querySelectorAll(".katex")).every((k) => getComputedStyle(k).fontFamily.includes("KaTeX")),
+        }));
+        await page.close();
+        expect(state.boxes, `${p.page}: figure boxes`).toBe(p.figures);
+        expect(state.drawn, `${p.page}: figures drawn`).toBe(p.figures);
+        expect(state.missing, `${p.page}: a figure shows the not-drawn text`).toBe(0);
+        expect(state.math, `${p.page}: formulas rendered`).toBe(p.math);
+        expect(state.mathErrors, `${p.page}: KaTeX errors`).toBe(0);
+        if (p.math > 0) {
+          expect(state.katexStyled, `${p.page}: KaTeX's stylesheet applies`).toBe(true);
+          expect(state.katexFont, `${p.page}: KaTeX's fonts loaded`).toBe(true);
+        }
+        expect(errors, `${p.page}: page errors`).toEqual([]);
+      }
+    } finally {
+      await browser.close();
+    }
+  }, 900_000);
+});
