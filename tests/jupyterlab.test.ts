@@ -121,9 +121,18 @@ async function startLab(name: string, withExtension: boolean): Promise<Lab> {
   };
 }
 
+/** In the page: the DOM node of the notebook that is open (other tabs may hold other notebooks). */
+declare function currentPanel(): HTMLElement;
+function definePanelHelper(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    (window as any).currentPanel = () => (window as any).jupyterapp.shell.currentWidget.node as HTMLElement;
+  });
+}
+
 /** Opens a notebook in JupyterLab's UI and waits until its kernel is idle. */
 async function openNotebook(page: Page, lab: Lab, path: string): Promise<void> {
-  await page.goto(`http://127.0.0.1:${lab.server.port}/lab/tree/${path}?token=${lab.server.token}`);
+  // `reset`: a fresh workspace, so notebooks opened by earlier tests are not restored beside this one.
+  await page.goto(`http://127.0.0.1:${lab.server.port}/lab/tree/${path}?reset&token=${lab.server.token}`);
   await page.waitForFunction(
     (p) => {
       const app = (window as any).jupyterapp;
@@ -134,6 +143,7 @@ async function openNotebook(page: Page, lab: Lab, path: string): Promise<void> {
     path,
     { timeout: 120_000, polling: 250 },
   );
+  await definePanelHelper(page);
 }
 
 interface RunState {
@@ -241,7 +251,7 @@ describe.sequential("JupyterLab 4 without the plotly extension (the HTML fallbac
       try {
         await checkLecture(page, lab, path);
         // The HTML fallback, not the extension, drew: every figure output is a pdl-plot box with plotly's SVG.
-        const fallback = await page.evaluate(() => Array.from(document.querySelectorAll("div.pdl-plot")).filter((d) => d.querySelector("svg.main-svg")).length);
+        const fallback = await page.evaluate(() => Array.from(currentPanel().querySelectorAll("div.pdl-plot")).filter((d) => d.querySelector("svg.main-svg")).length);
         expect(fallback).toBe((await runState(page)).figureOutputs);
       } finally {
         await page.close();
@@ -293,8 +303,8 @@ describe.sequential("JupyterLab 4 without the plotly extension (the HTML fallbac
       await page.waitForFunction(() => document.querySelectorAll(".jp-OutputArea-output").length > 0, null, { timeout: 30_000 });
       await page.waitForTimeout(1000);
       const state = await runState(page);
-      const texts: string[] = await page.evaluate(() => Array.from(document.querySelectorAll(".pdl-plot-missing")).map((e) => (e as HTMLElement).innerText));
-      const loader: string[] = await page.evaluate(() => Array.from(document.querySelectorAll(".pdl-plotly-loader")).map((e) => (e as HTMLElement).innerText));
+      const texts: string[] = await page.evaluate(() => Array.from(currentPanel().querySelectorAll(".pdl-plot-missing")).map((e) => (e as HTMLElement).innerText));
+      const loader: string[] = await page.evaluate(() => Array.from(currentPanel().querySelectorAll(".pdl-plotly-loader")).map((e) => (e as HTMLElement).innerText));
       expect(state.figureOutputs).toBeGreaterThan(0);
       expect(state.drawnOutputs).toBe(0);
       expect(texts).toEqual(Array(state.figureOutputs).fill(NOT_DRAWN_MESSAGE));
@@ -325,7 +335,7 @@ describe.sequential("JupyterLab 4 with the plotly extension (jupyterlab-plotly)"
       try {
         await checkLecture(page, lab, path);
         // The extension, not the HTML fallback, drew: no pdl-plot boxes in the page.
-        expect(await page.evaluate(() => document.querySelectorAll("div.pdl-plot").length)).toBe(0);
+        expect(await page.evaluate(() => currentPanel().querySelectorAll("div.pdl-plot").length)).toBe(0);
       } finally {
         await page.close();
       }
