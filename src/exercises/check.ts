@@ -46,6 +46,72 @@ export function setCheckPrinter(next: (line: string) => void): (line: string) =>
   return previous;
 }
 
+/** The machine-readable form of one check's result (what the grader collects). */
+export interface CheckResult {
+  /** The exercise id: the check's name, as in `check.<name>`. */
+  exercise: string;
+  /** The notebook the kernel runs, when the kernel knows it (Jupyter's JPY_SESSION_NAME, or PDL_NOTEBOOK). */
+  notebook: string | null;
+  passed: boolean;
+  /** The confirmation, or the hint the student saw. */
+  message: string;
+}
+
+/** The mimetype of a check result beside its text in a notebook output. */
+export const CHECK_MIMETYPE = "application/vnd.pdl.check+json";
+
+/**
+ * Shows a check result somewhere richer than a printed line; returns false to fall back to the printer.
+ * The package root installs one that sends the text with the CheckResult as `CHECK_MIMETYPE` inside the kernel
+ * (exercises/ does not import plot/).
+ */
+export type CheckResultSink = (result: CheckResult, text: string) => boolean;
+let resultSink: CheckResultSink | undefined;
+
+/** Installs the sink for check results (the package root does); returns the previous one. */
+export function setCheckResultSink(next: CheckResultSink | undefined): CheckResultSink | undefined {
+  const previous = resultSink;
+  resultSink = next;
+  return previous;
+}
+
+function currentNotebook(): string | null {
+  const env = typeof process !== "undefined" ? process.env : {};
+  return env.JPY_SESSION_NAME || env.PDL_NOTEBOOK || null;
+}
+
+/**
+ * Every outcome of a real `check.<name>` call in this process, in order. Module-private: only the wrappers of
+ * the `check` object add to it (see `recordedCheck`), so a cell that redefines `check`, or prints something
+ * that looks like a result, adds nothing. The grader reads it with `checkRecord()` after the last cell.
+ */
+const record: CheckResult[] = [];
+
+/** A copy of the outcomes of the checks run in this process so far (oldest first). */
+export function checkRecord(): CheckResult[] {
+  return record.map((r) => ({ ...r }));
+}
+
+/** Forgets the recorded outcomes (tests). */
+export function clearCheckRecord(): void {
+  record.length = 0;
+}
+
+/**
+ * Wraps a check so that its outcome is recorded under `exercise` (the `check` object wraps every check
+ * with this). A call that does not return a CheckOutcome records nothing.
+ */
+export function recordedCheck<F extends (...args: any[]) => CheckOutcome>(exercise: string, fn: F): F {
+  const wrapped = (...args: any[]) => {
+    const outcome = fn(...args);
+    if (outcome instanceof CheckOutcome) {
+      record.push({ exercise, notebook: currentNotebook(), passed: outcome.passed, message: outcome.message });
+    }
+    return outcome;
+  };
+  return wrapped as F;
+}
+
 /**
  * Runs `test`; it returns a confirmation message when the answer is right and throws a `Hint` when it is
  * wrong. Any other exception thrown by the student's code is reported with its message.
@@ -58,8 +124,27 @@ export function runCheck(title: string, test: () => string): CheckOutcome {
     const message = e instanceof Hint ? e.message : `your code threw ${(e as Error)?.name ?? "an error"}: ${(e as Error)?.message ?? String(e)}`;
     outcome = new CheckOutcome(false, title, message);
   }
-  printer(outcome.toString());
+  const text = outcome.toString();
+  const result: CheckResult = { exercise: title, notebook: currentNotebook(), passed: outcome.passed, message: outcome.message };
+  if (!resultSink?.(result, text)) printer(text);
   return outcome;
+}
+
+/**
+ * "k of n exercises pass": the checks run in this kernel session, each counted by its latest result. Returns
+ * the line (and prints it).
+ */
+export function checkSummary(): string {
+  const latest = new Map<string, CheckResult>();
+  for (const r of record) latest.set(r.exercise, r);
+  const all = [...latest.values()];
+  const passed = all.filter((r) => r.passed).length;
+  const failing = all.filter((r) => !r.passed).map((r) => r.exercise);
+  const line = all.length === 0
+    ? "no exercise checked yet in this kernel session: run the check cells first"
+    : `${passed} of ${all.length} exercises pass${failing.length > 0 ? ` (not yet: ${failing.join(", ")})` : ""}`;
+  printer(line);
+  return line;
 }
 
 /** Throws a Hint unless `fn` is a function (students sometimes pass the result instead of the function). */
