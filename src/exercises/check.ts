@@ -8,6 +8,8 @@
  * ```
  */
 
+import { appendFileSync } from "node:fs";
+
 /** Thrown inside a check to fail it with a hint for the student. */
 export class Hint extends Error {
   constructor(message: string) {
@@ -87,6 +89,19 @@ function currentNotebook(): string | null {
  */
 const record: CheckResult[] = [];
 
+/**
+ * The grader's log file (environment variable PDL_CHECK_LOG, read once when the library loads and then removed
+ * from the environment): each recorded outcome is also appended there as a JSON line, so that the results of a
+ * run whose kernel later crashed are not lost.
+ */
+const logFile = takeLogFile();
+function takeLogFile(): string | undefined {
+  if (typeof process === "undefined") return undefined;
+  const path = process.env.PDL_CHECK_LOG;
+  delete process.env.PDL_CHECK_LOG;
+  return path || undefined;
+}
+
 /** A copy of the outcomes of the checks run in this process so far (oldest first). */
 export function checkRecord(): CheckResult[] {
   return record.map((r) => ({ ...r }));
@@ -105,7 +120,15 @@ export function recordedCheck<F extends (...args: any[]) => CheckOutcome>(exerci
   const wrapped = (...args: any[]) => {
     const outcome = fn(...args);
     if (outcome instanceof CheckOutcome) {
-      record.push({ exercise, notebook: currentNotebook(), passed: outcome.passed, message: outcome.message });
+      const result: CheckResult = { exercise, notebook: currentNotebook(), passed: outcome.passed, message: outcome.message };
+      record.push(result);
+      if (logFile) {
+        try {
+          appendFileSync(logFile, JSON.stringify(result) + "\n");
+        } catch {
+          // the grader's log is a fallback only
+        }
+      }
     }
     return outcome;
   };

@@ -4,7 +4,7 @@
  */
 export {
   Hint, runCheck, setCheckPrinter, relativeError, requireFunction, CheckOutcome,
-  CHECK_MIMETYPE, setCheckResultSink, checkRecord, clearCheckRecord, checkSummary, recordedCheck,
+  CHECK_MIMETYPE, setCheckResultSink, checkRecord, checkSummary,
   type CheckResult, type CheckResultSink,
 } from "./check";
 export { check } from "./checks";

@@ -75,6 +75,13 @@ export interface RunOptions {
   onCell?: (report: CellReport) => void;
   /** Kernel launcher script (default: the project's kernelspec launcher). */
   launcher?: string;
+  /** Extra environment variables for the kernel process (e.g. `{ NODE_OPTIONS: "--max-old-space-size=1024" }`). */
+  kernelEnv?: Record<string, string>;
+  /**
+   * Called after the cells ran (also when one failed), before the kernel shuts down: the grader asks the
+   * kernel for its record of checks here. The kernel may have exited (`kernel.exited`).
+   */
+  afterRun?: (kernel: KernelClient, report: NotebookRunReport) => Promise<void>;
 }
 
 /** Reads and checks a notebook file; throws a clear error for a missing file or invalid content. */
@@ -219,7 +226,7 @@ export async function runNotebook(path: string, options: RunOptions = {}): Promi
   const out = options.outputDir ? executedCopyPath(notebookPath, options.outputDir, options.outputRelativeTo) : undefined;
   const started = Date.now();
   const report: NotebookRunReport = { path, ok: true, cells: [], seconds: 0 };
-  const kernel = await KernelClient.start(dirname(notebookPath), { launcher: options.launcher });
+  const kernel = await KernelClient.start(dirname(notebookPath), { launcher: options.launcher, env: options.kernelEnv });
   const collector = new OutputCollector();
   let codeCell = 0;
   const fail = (i: number, cellNumber: number, firstLine: string, result: ExecuteResult) => {
@@ -274,6 +281,7 @@ export async function runNotebook(path: string, options: RunOptions = {}): Promi
         fail(lastCell, lastReport.codeCell, lastReport.firstLine, { ...probe, status: "ok" });
       }
     }
+    if (options.afterRun) await options.afterRun(kernel, report);
   } finally {
     await kernel.shutdown();
   }

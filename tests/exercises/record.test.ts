@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  check, checkRecord, clearCheckRecord, runCheck, setCheckPrinter, setCheckResultSink, CHECK_MIMETYPE, type CheckResult,
-} from "../../src/exercises/index";
+import { check, checkRecord, runCheck, setCheckPrinter, setCheckResultSink, CHECK_MIMETYPE, type CheckResult } from "../../src/exercises/index";
+import { clearCheckRecord } from "../../src/exercises/check";
 
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
