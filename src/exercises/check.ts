@@ -153,11 +153,28 @@ export function runCheck(title: string, test: () => string): CheckOutcome {
   return outcome;
 }
 
+/** What `check.summary()` returns: the counts, and the line it printed (shown as nothing as a cell's last value). */
+export class CheckSummary {
+  constructor(
+    readonly passed: number,
+    readonly checked: number,
+    readonly line: string,
+  ) {}
+
+  toString(): string {
+    return this.line;
+  }
+
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return "";
+  }
+}
+
 /**
- * "k of n exercises pass": the checks run in this kernel session, each counted by its latest result. Returns
- * the line (and prints it).
+ * "k of n exercises pass": the checks run in this kernel session, each counted by its latest result. Prints
+ * the line and returns it with the counts.
  */
-export function checkSummary(): string {
+export function checkSummary(): CheckSummary {
   const latest = new Map<string, CheckResult>();
   for (const r of record) latest.set(r.exercise, r);
   const all = [...latest.values()];
@@ -167,7 +184,7 @@ export function checkSummary(): string {
     ? "no exercise checked yet in this kernel session: run the check cells first"
     : `${passed} of ${all.length} exercises pass${failing.length > 0 ? ` (not yet: ${failing.join(", ")})` : ""}`;
   printer(line);
-  return line;
+  return new CheckSummary(passed, all.length, line);
 }
 
 /** Throws a Hint unless `fn` is a function (students sometimes pass the result instead of the function). */

@@ -29,14 +29,16 @@ describe("the record of check outcomes (for check.summary and the grader)", () =
   it("check.summary counts each exercise by its latest result", () => {
     check.mean(sum);
     check.quarterCircle(() => 0);
-    expect(check.summary()).toBe("0 of 2 exercises pass (not yet: mean, quarterCircle)");
+    expect(String(check.summary())).toBe("0 of 2 exercises pass (not yet: mean, quarterCircle)");
     check.mean(mean);
-    expect(check.summary()).toBe("1 of 2 exercises pass (not yet: quarterCircle)");
+    const summary = check.summary();
+    expect(summary.line).toBe("1 of 2 exercises pass (not yet: quarterCircle)");
+    expect([summary.passed, summary.checked]).toEqual([1, 2]);
     expect(printed[printed.length - 1]).toBe("1 of 2 exercises pass (not yet: quarterCircle)");
   });
 
   it("says so when nothing was checked", () => {
-    expect(check.summary()).toMatch(/no exercise checked yet/);
+    expect(check.summary().line).toMatch(/no exercise checked yet/);
   });
 
   it("ignores a check replaced by the student and a direct runCheck call", () => {
@@ -44,7 +46,7 @@ describe("the record of check outcomes (for check.summary and the grader)", () =
     fake.mean();
     runCheck("mean", () => "looks right");
     expect(checkRecord()).toEqual([]);
-    expect(check.summary()).toMatch(/no exercise checked yet/);
+    expect(check.summary().line).toMatch(/no exercise checked yet/);
   });
 
   it("returns a copy: editing it does not change the record", () => {

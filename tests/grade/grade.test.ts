@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { findNotebooks } from "../../src/notebook/find";
 import { gradeSubmissions, writeReports } from "../../src/grade/index";
 import { renderInBrowser } from "../helpers/browser";
+import { chromiumPath, requireTool } from "../helpers/tools";
 import { EXPECTED_GRADEBOOK, writeSubmissions } from "./submissions";
 
 describe("npm run grade: a folder of 12 submissions", () => {
@@ -59,6 +60,7 @@ describe("npm run grade: a folder of 12 submissions", () => {
       expect(summary).toMatch(/involve √λ/);
 
       // the pages render: the summary's bar chart is drawn by the inlined plotly.js, no script errors
+      if (!requireTool("Chromium", chromiumPath, "apt-get install chromium")) return;
       const page = await renderInBrowser(written.summary);
       expect(page.errors).toEqual([]);
       expect(page.figureDivs).toBe(1);
