@@ -82,4 +82,14 @@ export const claims: Claim[] = [
       expect(printedNumber(cellById(nb, "105eee90"), /σ_w ≈ ([\d.]+)/)).toBeCloseTo(1.3956, 4);
     },
   },
+  {
+    name: "every code cell is short enough to read: at most 25 lines, none over 100 columns",
+    check: (nb) => {
+      for (const cell of nb.cells.filter((c) => c.cell_type === "code")) {
+        const lines = sourceOf(cell).split("\n");
+        expect(lines.length, `cell ${cell.id} has ${lines.length} lines`).toBeLessThanOrEqual(25);
+        for (const line of lines) expect([...line].length, `cell ${cell.id}: "${line}"`).toBeLessThanOrEqual(100);
+      }
+    },
+  },
 ];

@@ -1,6 +1,6 @@
 /** Claims of day2/03's prose, read from the executed notebook's printed numbers. */
 import { expect } from "vitest";
-import { cellById, outputText, printedNumber, type Claim } from "../../helpers/executed";
+import { cellById, sourceOf, outputText, printedNumber, type Claim } from "../../helpers/executed";
 
 /** "a ± b" pairs of one printed table row, in order. */
 function pairs(row: string): { mean: number; std: number }[] {
@@ -113,6 +113,16 @@ export const claims: Claim[] = [
       expect(g.mean).toBeCloseTo(2.02, 2);
       expect(o.mean).toBeCloseTo(1.77, 2);
       expect(g.mean - o.mean).toBeGreaterThan(2 * (g.std + o.std));
+    },
+  },
+  {
+    name: "every code cell is short enough to read: at most 25 lines, none over 100 columns",
+    check: (nb) => {
+      for (const cell of nb.cells.filter((c) => c.cell_type === "code")) {
+        const lines = sourceOf(cell).split("\n");
+        expect(lines.length, `cell ${cell.id} has ${lines.length} lines`).toBeLessThanOrEqual(25);
+        for (const line of lines) expect([...line].length, `cell ${cell.id}: "${line}"`).toBeLessThanOrEqual(100);
+      }
     },
   },
 ];
