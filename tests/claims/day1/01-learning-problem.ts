@@ -1,6 +1,7 @@
 /** Claims of day1/01's prose, read from the executed notebook's printed numbers. */
 import { expect } from "vitest";
 import { cellById, outputText, printedNumber, type Claim, type ExecutedNotebook } from "../../helpers/executed";
+import { readableClaims } from "../../helpers/readable";
 
 interface Row {
   label: string;
@@ -119,4 +120,5 @@ export const claims: Claim[] = [
       expect(Math.abs(row(nb, "t = 10000").optimisation)).toBeLessThan(Math.abs(row(nb, "t = 1000").optimisation));
     },
   },
+  ...readableClaims,
 ];

@@ -1,6 +1,7 @@
 /** Claims of day1/02's prose, read from the executed notebook's printed numbers. */
 import { expect } from "vitest";
 import { cellById, outputText, printedNumber, type Claim } from "../../helpers/executed";
+import { readableClaims } from "../../helpers/readable";
 
 export const claims: Claim[] = [
   {
@@ -50,4 +51,5 @@ export const claims: Claim[] = [
       expect(printedNumber(cell, /foot speed between [\d.]+ and ([\d.]+) m\/s/)).toBe(4.17);
     },
   },
+  ...readableClaims,
 ];
