@@ -1,6 +1,6 @@
 /** Claims of day1/01's prose, read from the executed notebook's printed numbers. */
 import { expect } from "vitest";
-import { cellById, outputText, printedNumber, type Claim, type ExecutedNotebook } from "../../helpers/executed";
+import { cellById, figuresOf, outputText, printedNumber, type Claim, type ExecutedNotebook } from "../../helpers/executed";
 import { readableClaims } from "../../helpers/readable";
 
 interface Row {
@@ -40,6 +40,20 @@ export const claims: Claim[] = [
       expect(printedNumber(cell, /degree 15: empirical risk ([\d.]+)/)).toBeLessThan(sigma2);
       expect(printedNumber(cell, /degree 15: empirical risk [\d.]+\s+true risk ([\d.]+)/)).toBeGreaterThan(100 * sigma2);
       expect(printedNumber(cell, /degree  3: empirical risk [\d.]+\s+true risk ([\d.]+)/)).toBeLessThan(2 * sigma2);
+    },
+  },
+  {
+    name: "risk vs degree: the dashed (empirical) curves only go down; with more data true and empirical come together",
+    check: (nb) => {
+      const [fig] = figuresOf(cellById(nb, "df1a6d03"));
+      const trace = (name: string) => fig.data.find((t) => t.name === name);
+      for (const n of [15, 40, 150, 1000]) {
+        const emp: number[] = trace(`empirical, N = ${n}`).y;
+        for (let i = 1; i < emp.length; i++) expect(emp[i], `N = ${n}, degree ${i}`).toBeLessThanOrEqual(emp[i - 1] + 1e-12);
+      }
+      const gapAt5 = (n: number) => trace(`true, N = ${n}`).y[5] - trace(`empirical, N = ${n}`).y[5];
+      expect(gapAt5(1000)).toBeLessThan(gapAt5(150));
+      expect(gapAt5(150)).toBeLessThan(gapAt5(40));
     },
   },
   {
