@@ -185,17 +185,25 @@ export async function gradeSubmission(file: string, options: GradeOptions = {}):
     const memory = options.memoryMb ?? 1024;
     const nodeOptions = `${process.env.NODE_OPTIONS ?? ""} --max-old-space-size=${memory}`.trim();
     let report;
+    const run = () => runNotebook(copy, {
+      cellTimeoutSeconds,
+      lateErrorWaitMs: 100,
+      kernelEnv: { NODE_OPTIONS: nodeOptions, PDL_CHECK_LOG: logPath, PDL_NOTEBOOK: shown },
+      afterRun,
+    });
     try {
-      report = await runNotebook(copy, {
-        cellTimeoutSeconds,
-        lateErrorWaitMs: 100,
-        kernelEnv: { NODE_OPTIONS: nodeOptions, PDL_CHECK_LOG: logPath, PDL_NOTEBOOK: shown },
-        afterRun,
-      });
+      try {
+        report = await run();
+      } catch (e) {
+        // A kernel that did not start ran none of the student's code: the grader's problem, so try once more.
+        if (!/during startup|did not answer within/.test((e as Error).message)) throw e;
+        report = await run();
+      }
     } catch (e) {
       exited = true;
       result.status = "crashed";
-      result.detail = `the kernel stopped: ${(e as Error).message.split("\n")[0]}`;
+      const lines = (e as Error).message.split("\n").map((l) => l.trim()).filter(Boolean);
+      result.detail = `the kernel stopped: ${lines.slice(0, 3).join(" ").slice(0, 400)}`;
     }
     if (record) {
       result.recordFrom = "final-cell";
