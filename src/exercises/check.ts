@@ -118,6 +118,7 @@ export function clearCheckRecord(): void {
  */
 export function recordedCheck<F extends (...args: any[]) => CheckOutcome>(exercise: string, fn: F): F {
   const wrapped = (...args: any[]) => {
+    if (typeof args[0] === "function") lastAnswers.set(exercise, args[0]);
     const outcome = fn(...args);
     if (outcome instanceof CheckOutcome) {
       const result: CheckResult = { exercise, notebook: currentNotebook(), passed: outcome.passed, message: outcome.message };
@@ -133,6 +134,51 @@ export function recordedCheck<F extends (...args: any[]) => CheckOutcome>(exerci
     return outcome;
   };
   return wrapped as F;
+}
+
+/** The function last passed to each check (module-private; the grader's instructor cases call it). */
+const lastAnswers = new Map<string, (...args: any[]) => unknown>();
+
+/** One extra test input of an exercise whose answer is a function: its arguments and the expected number(s). */
+export interface InstructorCase {
+  args: unknown[];
+  expected: number | number[];
+  /** Largest accepted relative error (default 1e-9). */
+  tolerance?: number;
+}
+
+/**
+ * Runs instructor cases (not distributed to students) on the answers last passed to the checks; one result per
+ * exercise that has cases: passed when every case matches; an exercise whose check was never called fails.
+ */
+export function runInstructorCases(cases: Record<string, InstructorCase[]>): CheckResult[] {
+  const results: CheckResult[] = [];
+  for (const [exercise, list] of Object.entries(cases)) {
+    const answer = lastAnswers.get(exercise);
+    let message = `correct on ${list.length} instructor case(s)`;
+    let passed = answer !== undefined;
+    if (!answer) message = "the check of this exercise was not called";
+    else {
+      for (let i = 0; i < list.length && passed; i++) {
+        const c = list[i];
+        const shown = `${exercise}(${c.args.map((a) => JSON.stringify(a)).join(", ")})`;
+        try {
+          const got = answer(...c.args);
+          const expected = Array.isArray(c.expected) ? c.expected : [c.expected];
+          const actual = Array.isArray(got) || ArrayBuffer.isView(got) ? (got as ArrayLike<number>) : [got as number];
+          if (relativeError(actual, expected, shown) > (c.tolerance ?? 1e-9)) {
+            passed = false;
+            message = `instructor case ${i + 1} of ${list.length}: ${shown} returned ${JSON.stringify(Array.from(actual))}, expected ${JSON.stringify(c.expected)}`;
+          }
+        } catch (e) {
+          passed = false;
+          message = `instructor case ${i + 1} of ${list.length}: ${shown} ${e instanceof Hint ? e.message : `threw ${(e as Error)?.message ?? String(e)}`}`;
+        }
+      }
+    }
+    results.push({ exercise, notebook: currentNotebook(), passed, message });
+  }
+  return results;
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 export {
   Hint, runCheck, setCheckPrinter, relativeError, requireFunction, CheckOutcome,
-  CHECK_MIMETYPE, setCheckResultSink, checkRecord, checkSummary, CheckSummary,
-  type CheckResult, type CheckResultSink,
+  CHECK_MIMETYPE, setCheckResultSink, checkRecord, checkSummary, CheckSummary, runInstructorCases,
+  type CheckResult, type CheckResultSink, type InstructorCase,
 } from "./check";
 export { check } from "./checks";

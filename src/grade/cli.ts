@@ -1,16 +1,16 @@
 #!/usr/bin/env node
 /**
- * `npm run grade -- <folder of submissions> [--out DIR] [--timeout SECONDS] [--memory MB] [--jobs N] [--exercises a,b,…]`
+ * `npm run grade -- <folder of submissions> [--out DIR] [--timeout SECONDS] [--memory MB] [--jobs N] [--exercises a,b,…] [--cases FILE]`
  * Grades every .ipynb in the folder (searched recursively) in a fresh kernel of this repository's library and
  * writes DIR/gradebook.csv, DIR/feedback/<id>.html and DIR/summary.html (default DIR: <folder>-graded).
  */
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { findNotebooks } from "../notebook/find";
 import { gradeSubmissions, total } from "./grade";
 import { writeReports } from "./report";
 
-const USAGE = "usage: npm run grade -- <folder of submissions> [--out DIR] [--timeout SECONDS per cell, default 60] [--memory MB, default 1024] [--jobs N, default 2] [--exercises a,b,…]";
+const USAGE = "usage: npm run grade -- <folder of submissions> [--out DIR] [--timeout SECONDS per cell, default 60] [--memory MB, default 1024] [--jobs N, default 2] [--exercises a,b,…] [--cases instructor-cases.json]";
 
 function seconds(s: number): string {
   return s < 90 ? `${s.toFixed(0)} s` : `${(s / 60).toFixed(1)} min`;
@@ -21,12 +21,14 @@ async function main(argv: string[]): Promise<number> {
   let out: string | undefined;
   const numbers: Record<string, number | undefined> = {};
   let exercises: string[] | undefined;
+  let casesFile: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--help" || arg === "-h") {
       console.log(USAGE);
       return 0;
     } else if (arg === "--out") out = argv[++i];
+    else if (arg === "--cases") casesFile = argv[++i];
     else if (arg === "--exercises") exercises = (argv[++i] ?? "").split(",").map((s) => s.trim()).filter(Boolean);
     else if (arg === "--timeout" || arg === "--memory" || arg === "--jobs") {
       const value = Number(argv[++i]);
@@ -52,6 +54,15 @@ async function main(argv: string[]): Promise<number> {
     console.error(`expected a folder of submitted notebooks, got ${folder} (${existsSync(folder) ? "a file" : "not found"})`);
     return 2;
   }
+  let instructorCases;
+  if (casesFile !== undefined) {
+    try {
+      instructorCases = JSON.parse(readFileSync(casesFile, "utf8"));
+    } catch (e) {
+      console.error(`--cases ${casesFile}: ${(e as Error).message} (expected JSON { "<exercise>": [{ "args": [...], "expected": number or [numbers], "tolerance"?: number }] })`);
+      return 2;
+    }
+  }
   const root = resolve(folder);
   const outDir = resolve(out ?? join(dirname(root), basename(root) + "-graded"));
   const files = findNotebooks(root);
@@ -67,6 +78,7 @@ async function main(argv: string[]): Promise<number> {
   const book = await gradeSubmissions(files, {
     relativeTo: root,
     exercises,
+    instructorCases,
     cellTimeoutSeconds: numbers["--timeout"],
     memoryMb: numbers["--memory"],
     concurrency: numbers["--jobs"],

@@ -16,7 +16,7 @@ import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { cellSource, readNotebook, runNotebook, type NotebookFailure } from "../notebook/runner";
 import type { KernelClient } from "../notebook/kernel";
-import type { CheckResult } from "../exercises/check";
+import type { CheckResult, InstructorCase } from "../exercises/check";
 import { check } from "../exercises/checks";
 
 /**
@@ -67,6 +67,11 @@ export interface GradeOptions {
   exercises?: string[];
   /** Folder the `file` fields are relative to (default: each file's name). */
   relativeTo?: string;
+  /**
+   * Instructor cases per exercise (not distributed): an exercise counts only if its check passed AND its answer
+   * matches every case. Only for exercises whose answer is a function of JSON arguments returning number(s).
+   */
+  instructorCases?: Record<string, InstructorCase[]>;
   /** Called after each submission: how many are done, of how many, and the seconds since grading began. */
   onProgress?: (done: number, total: number, result: SubmissionResult, elapsedSeconds: number) => void;
 }
@@ -162,21 +167,28 @@ export async function gradeSubmission(file: string, options: GradeOptions = {}):
     const nonce = randomBytes(16).toString("hex");
     let exited = false;
     let record: CheckResult[] | undefined;
+    let extra: CheckResult[] = [];
     const cellTimeoutSeconds = options.cellTimeoutSeconds ?? 60;
     const afterRun = async (kernel: KernelClient) => {
       if (kernel.exited) {
         exited = true;
         return;
       }
+      const cases = JSON.stringify(options.instructorCases ?? {});
       const code =
-        `(() => { const r = require(${JSON.stringify(join(repositoryRoot(), "dist", "index.js"))}).checkRecord(); ` +
+        `(() => { const pdl = require(${JSON.stringify(join(repositoryRoot(), "dist", "index.js"))}); ` +
+        `const r = { record: pdl.checkRecord(), extra: pdl.runInstructorCases(${cases}) }; ` +
         `process.stdout.write(${JSON.stringify(nonce)} + JSON.stringify(r) + ${JSON.stringify(nonce)} + "\\n"); })();`;
       try {
         const reply = await kernel.execute(code, { timeoutSeconds: Math.max(30, cellTimeoutSeconds), storeHistory: false });
         const text = reply.messages.filter((m) => m.msgType === "stream" && m.content.name === "stdout").map((m) => String(m.content.text)).join("");
         const at = text.indexOf(nonce);
         const end = text.indexOf(nonce, at + nonce.length);
-        if (at >= 0 && end > at) record = JSON.parse(text.slice(at + nonce.length, end));
+        if (at >= 0 && end > at) {
+          const answer = JSON.parse(text.slice(at + nonce.length, end));
+          record = answer.record;
+          extra = answer.extra;
+        }
       } catch {
         // the kernel died or did not answer: the log file is used below
       }
@@ -212,6 +224,18 @@ export async function gradeSubmission(file: string, options: GradeOptions = {}):
       result.recordFrom = record.length > 0 ? "log" : "none";
     }
     result.outcomes = latestOutcomes(record);
+    // Instructor cases: a passed check still fails when its answer misses a case (and says which).
+    for (const x of extra) {
+      const o = result.outcomes[x.exercise];
+      if (o?.passed && !x.passed) result.outcomes[x.exercise] = { passed: false, message: x.message };
+    }
+    if (options.instructorCases && result.recordFrom === "log") {
+      // the kernel died: the instructor cases could not run, so those exercises do not count
+      for (const name of Object.keys(options.instructorCases)) {
+        const o = result.outcomes[name];
+        if (o?.passed) result.outcomes[name] = { passed: false, message: "the kernel died before the instructor cases ran" };
+      }
+    }
     if (report && !report.ok && report.failure) {
       const f = report.failure;
       result.failure = f;
