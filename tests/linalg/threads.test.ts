@@ -98,7 +98,10 @@ describe("threaded gemm", () => {
     expect(withThreads.status).toBe(0); // exited by itself: the workers do not keep it alive
     const [, readyWith, sumWith] = withThreads.stdout.trim().split(" ");
     expect(readyWith).toBe("2");
-    const fallback = spawnSync(process.execPath, ["--no-harmony-sharedarraybuffer", "-e", script.replace(/Atomics\.wait\([^;]*\);/, "break;")], {
+    // No SharedArrayBuffer, as in a browser page that is not cross-origin isolated (removing the global works on
+    // every Node; the V8 flag --no-harmony-sharedarraybuffer is gone from Node 26).
+    const withoutShared = "delete globalThis.SharedArrayBuffer;" + script.replace(/Atomics\.wait\([^;]*\);/, "break;");
+    const fallback = spawnSync(process.execPath, ["-e", withoutShared], {
       cwd: repoRoot,
       encoding: "utf8",
       timeout: 30_000,
