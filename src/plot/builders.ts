@@ -134,13 +134,27 @@ export function histogramFigure(samples: Numbers, options: HistogramOptions = {}
   return { data, layout };
 }
 
-/** Bars: one bar trace per series (x = categories or positions), `barmode` "group" (default) or "stack". */
-export function barFigure(series: SeriesSpec | SeriesSpec[], options: AxesOptions = {}): Figure {
+/** One bar series: heights `y` at positions or category names `x` (default 0, 1, 2, …). */
+export interface BarSpec {
+  x?: Numbers | string[];
+  y: Numbers;
+  name?: string;
+  /** Extra plotly attributes merged into the trace (marker.color, error_y for error bars, …). */
+  style?: Trace;
+}
+
+/**
+ * Bars: one bar trace per series, `barmode` "group" (default, side by side) or "stack". `x` may name
+ * categories (e.g. the methods compared); `style: { error_y: { type: "data", array: stds } }` adds error bars.
+ */
+export function barFigure(series: BarSpec | BarSpec[], options: AxesOptions = {}): Figure {
   const list = Array.isArray(series) ? series : [series];
   const data = list.map((s, i) => {
-    const t = seriesTrace(s, "lines", i);
-    delete t.mode;
-    return { ...t, type: "bar" };
+    const y = toNumbers(s.y, `series[${i}].y`);
+    const categories = Array.isArray(s.x) && s.x.some((v) => typeof v === "string");
+    const x = s.x === undefined ? y.map((_, j) => j) : categories ? (s.x as string[]).map(String) : toNumbers(s.x as Numbers, `series[${i}].x`);
+    if (x.length !== y.length) throw new RangeError(`series[${i}]: x has ${x.length} values but y has ${y.length}; they must match`);
+    return { type: "bar", x, y, ...(s.name ? { name: s.name } : {}), ...(s.style ?? {}) };
   });
   return { data, layout: axesLayout({ barmode: "group", ...options }) };
 }

@@ -6,3 +6,4 @@ export { figureBundle, loaderBundle, validateFigure, jsonForScript, figureSummar
 export * from "./progress";
 export * from "./datasets";
 export * from "./excessRisk";
+export * from "./seeds";

@@ -90,3 +90,11 @@ describe("heatmap and slider options", () => {
     expect(() => sliderFigure(frames, { active: 3 })).toThrow(/active must be a frame index 0…2, got 3/);
   });
 });
+
+describe("bar categories", () => {
+  it("barFigure accepts category names on x and error bars through style", () => {
+    const fig = barFigure({ x: ["plain", "mixup"], y: [91, 90.5], style: { error_y: { type: "data", array: [0.2, 0.3] } } });
+    expect(fig.data[0]).toMatchObject({ type: "bar", x: ["plain", "mixup"], y: [91, 90.5], error_y: { array: [0.2, 0.3] } });
+    expect(() => barFigure({ x: ["a"], y: [1, 2] })).toThrow(/x has 1 values but y has 2/);
+  });
+});
