@@ -85,3 +85,26 @@ describe("check.centralDifference", () => {
     expect(check.centralDifference(inPlace).message).toMatch(/changed θ/);
   });
 });
+
+describe("check.accuracyFromConfusion and check.mostConfused", () => {
+  const acc = (C: number[][]) => C.reduce((s, r, i) => s + r[i], 0) / C.flat().reduce((a, b) => a + b, 0);
+  const most = (C: number[][]): [number, number] => {
+    let best: [number, number] = [0, 1];
+    C.forEach((r, i) => r.forEach((c, j) => { if (i !== j && c > C[best[0]][best[1]]) best = [i, j]; }));
+    return best;
+  };
+  it("pass the references and print the worked answer of the memorisation question", () => {
+    expect(check.accuracyFromConfusion(acc).passed).toBe(true);
+    expect(check.mostConfused(most).passed).toBe(true);
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    check.answer("mnist-memorise");
+    expect(String(log.mock.calls[0][0])).toMatch(/Augmentation/);
+    log.mockRestore();
+  });
+  it("fail the count of correct answers, the error rate, a transposed pair and the diagonal", () => {
+    expect(check.accuracyFromConfusion((C) => C.reduce((s, r, i) => s + r[i], 0)).message).toMatch(/divide by the total/);
+    expect(check.accuracyFromConfusion((C) => 1 - acc(C)).message).toMatch(/error rate/);
+    expect(check.mostConfused((C) => { const [i, j] = most(C); return [j, i]; }).message).toMatch(/\[row, column\]/);
+    expect(check.mostConfused(() => [0, 0]).message).toMatch(/diagonal/);
+  });
+});
