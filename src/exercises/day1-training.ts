@@ -29,6 +29,13 @@ addAnswers({
     "pixel values 1-NN keeps, and the shared weights must serve all digits at once. The evidence is in the\n" +
     "curves: the training accuracy on shifted digits stays below the test accuracy, which memorisation could\n" +
     "not produce.",
+  "momentum-and-more-data":
+    "Momentum: the heavy ball v ← μv + g, θ ← θ − ηv on a quadratic converges iff 0 < ηa < 2(1 + μ) for every\n" +
+    "eigenvalue a of H; with μ = 0.9 and a_max = 10 that is η < 0.38, twice the plain limit 0.2, and the rates\n" +
+    "below it converge (with oscillations that die out). trajectory(0.02, 30, 0.9) shows a curving path that\n" +
+    "overshoots and comes back. More data: with N = 300 samples for 20 parameters the least-squares fit no\n" +
+    "longer has room to fit the noise (its variance shrinks like σ²n/N), so the test risk at λ = 0 is already\n" +
+    "close to σ² and the best λ moves towards 0: weight decay matters most when data are few.",
   "backprop-relu-kink":
     "With ReLU the agreement is as good as with tanh as long as no pre-activation h_{l,i} lies within ε of 0:\n" +
     "then L is smooth (piecewise linear in that unit) on [θ − ε e_k, θ + ε e_k] and the central difference sees\n" +
