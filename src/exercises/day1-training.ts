@@ -4,7 +4,6 @@
  * runs the student's function on small fixed inputs and prints ✓ or a hint, never the solution.
  */
 import { runCheck, Hint, requireFunction, type CheckOutcome } from "./check";
-import { addAnswers } from "./answers";
 
 const near = (a: number, b: number, tol = 1e-9): boolean => Math.abs(a - b) <= tol * Math.max(1, Math.abs(b));
 
@@ -13,38 +12,6 @@ function numberAnswer(got: unknown, what: string): number {
   return got;
 }
 
-addAnswers({
-  "regularisation-gap":
-    "The gap is training accuracy minus test accuracy. Mixup lowers it by lowering the TRAINING accuracy (the\n" +
-    "network never sees a clean digit, so it fits the clean ones less well), while the test accuracy, the only\n" +
-    "estimate of the true risk, hardly moves. A model that fits nothing has gap 0 and is useless. What matters\n" +
-    "is the test accuracy (the estimate of the true risk of notebook 01); the gap only says how optimistic the\n" +
-    "training accuracy is.",
-  "mnist-memorise":
-    "Two things in notebook 07 keep the network from memorising its 8 000 training digits. (1) Augmentation:\n" +
-    "every batch is shifted anew by up to 2 pixels, so the network never sees exactly the same image twice and\n" +
-    "cannot store 8 000 fixed pictures; it has to respond to what stays the same under shifts. (2) Limited\n" +
-    "training: 10 epochs with a learning rate that decays to 0 (the cosine schedule) stop the optimisation long\n" +
-    "before the training loss reaches 0. Also, 203 530 parameters are fewer than the 8 000 × 784 = 6.3 million\n" +
-    "pixel values 1-NN keeps, and the shared weights must serve all digits at once. The evidence is in the\n" +
-    "curves: the training accuracy on shifted digits stays below the test accuracy, which memorisation could\n" +
-    "not produce.",
-  "momentum-and-more-data":
-    "Momentum: the heavy ball v ← μv + g, θ ← θ − ηv on a quadratic converges iff 0 < ηa < 2(1 + μ) for every\n" +
-    "eigenvalue a of H; with μ = 0.9 and a_max = 10 that is η < 0.38, twice the plain limit 0.2, and the rates\n" +
-    "below it converge (with oscillations that die out). trajectory(0.02, 30, 0.9) shows a curving path that\n" +
-    "overshoots and comes back. More data: with N = 300 samples for 20 parameters the least-squares fit no\n" +
-    "longer has room to fit the noise (its variance shrinks like σ²n/N), so the test risk at λ = 0 is already\n" +
-    "close to σ² and the best λ moves towards 0: weight decay matters most when data are few.",
-  "backprop-relu-kink":
-    "With ReLU the agreement is as good as with tanh as long as no pre-activation h_{l,i} lies within ε of 0:\n" +
-    "then L is smooth (piecewise linear in that unit) on [θ − ε e_k, θ + ε e_k] and the central difference sees\n" +
-    "the same slope as backprop. If some h_{l,i} crosses 0 inside that interval, the two evaluations use different\n" +
-    "pieces (φ′ = 0 on one side, 1 on the other) and the finite difference returns an average of the two slopes:\n" +
-    "an error of order 1 in that coordinate, however small ε is. Backprop uses φ′(h) at the point itself (with the\n" +
-    "convention φ′(0) = 0), which is the derivative wherever it exists. Random inputs hit a kink rarely, which is\n" +
-    "why gradient checks of ReLU networks usually pass, and why a failing one should first be checked for kinks.",
-});
 
 /** A confusion matrix must be a square array of rows of counts. */
 function confusionAnswerCases(): number[][][] {

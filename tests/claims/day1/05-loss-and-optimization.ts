@@ -1,6 +1,7 @@
 /** Claims of notebook day1/05 (losses, weight decay, gradient descent). */
 import { expect } from "vitest";
 import { cellById, outputText, printedNumber, printedNumbers, type Claim } from "../../helpers/executed";
+import { readableClaims } from "../../helpers/readable";
 
 export const claims: Claim[] = [
   {
@@ -48,4 +49,5 @@ export const claims: Claim[] = [
       expect(text).toMatch(/η = 1\.5 η⋆ = [\d.]+: training diverged/);
     },
   },
+  ...readableClaims,
 ];

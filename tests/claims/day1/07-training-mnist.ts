@@ -1,6 +1,7 @@
 /** Claims of notebook day1/07 (the MNIST pipeline end to end). */
 import { expect } from "vitest";
 import { cellById, figuresOf, outputText, printedNumber, type Claim } from "../../helpers/executed";
+import { readableClaims } from "../../helpers/readable";
 
 export const claims: Claim[] = [
   {
@@ -30,4 +31,5 @@ export const claims: Claim[] = [
       for (const r of rows) expect(Number(r[1])).toBeLessThan(Number(r[2]));
     },
   },
+  ...readableClaims,
 ];
