@@ -15,6 +15,7 @@
  * decompositions.
  */
 import { gemmKernelWasmBase64 } from "./gemmKernelWasm";
+import { checkGemmArguments } from "./gemmArguments";
 import { gemmThreaded } from "./gemmThreads";
 import { BlockKernel, gemmPacked, KC, MC, MR, NC, NR, Strided, typescriptKernel } from "./gemmPacked";
 
@@ -152,6 +153,7 @@ export function gemm(
   beta: number,
   c: Float64Array,
 ): void {
+  checkGemmArguments(transA, transB, m, n, k, alpha, a, b, beta, c);
   const A = { data: a, offset: 0, ld: transA ? m : k };
   const B = { data: b, offset: 0, ld: transB ? k : n };
   gemmStrided(transA, transB, m, n, k, alpha, A, B, beta, { data: c, offset: 0, ld: n });
