@@ -28,6 +28,12 @@ type Exports = {
 };
 
 let kernel: Exports | null | undefined;
+let enabled = true;
+
+/** Turns the WebAssembly kernels off (the plain loops of the callers run instead) or on; for tests and comparisons. */
+export function setMatvecWasm(on: boolean): void {
+  enabled = on;
+}
 
 function load(): Exports | null {
   try {
@@ -43,7 +49,7 @@ function load(): Exports | null {
 export function matvecWorkspace(size: number): MatvecWorkspace | null {
   if (kernel === undefined) kernel = load();
   const k = kernel;
-  if (!k || size * 8 > 2 ** 31) return null;
+  if (!enabled || !k || size * 8 > 2 ** 31) return null;
   const have = k.memory.buffer.byteLength;
   if (size * 8 > have) k.memory.grow(Math.ceil((size * 8 - have) / 65536));
   const heap = new Float64Array(k.memory.buffer, 0, size);
