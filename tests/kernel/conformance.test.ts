@@ -74,5 +74,12 @@ describe("Jupyter's own client (nbconvert --execute)", () => {
     expect(failures.exception.traceback.join("\n")).toMatch(/at divide \(Cell In\[2\], line 2\)[\s\S]*at Cell In\[2\], line 5/);
     expect(failures["type-error"]).toMatchObject({ ename: "TypeScriptError" });
     expect(failures["type-error"].traceback.join("\n")).toMatch(/Cell In\[2\], line 1, column 7: Type 'string' is not assignable to type 'number'/);
+    // …and in nbconvert's HTML export, as error outputs.
+    for (const [name, where] of [["exception", "at divide (Cell In[2], line 2)"], ["type-error", "Cell In[2], line 1, column 7"]]) {
+      execFileSync(jupyter!, ["nbconvert", "--to", "html", join(out, `${name}.ipynb`)], { env: jupyterEnv(), stdio: "pipe" });
+      const html = readFileSync(join(out, `${name}.html`), "utf8");
+      const errorBlock = html.match(/<div class="[^"]*jp-OutputArea-output[^"]*"[^>]*data-mime-type="application\/vnd\.jupyter\.stderr"[^>]*>[\s\S]*?<\/div>/g) ?? [];
+      expect(errorBlock.join("\n"), `${name}.html has no error output`).toContain(where);
+    }
   }, 120_000);
 });

@@ -228,7 +228,14 @@ class KernelServer {
     try {
       while (this.executeQueue.length > 0) {
         const msg = this.executeQueue.shift();
-        await this.execute(socket, msg);
+        try {
+          await this.execute(socket, msg);
+        } catch (e) {
+          // A bug of this server must not leave the front end waiting for a reply forever.
+          kernelLog(`pdl kernel: execute failed: ${e && e.stack}\n`);
+          this.reply(socket, msg, "execute_reply", { status: "error", execution_count: this.executionCount, ...this.engine.describeException(e) });
+          this.status("idle", msg.header);
+        }
       }
     } finally {
       this.executing = false;
@@ -265,7 +272,7 @@ class KernelServer {
     if (result.status === "ok") {
       for (const warning of result.warnings) this.stream("stderr", `${warning}\n`, silent ? null : msg.header);
       if (result.hasValue) {
-        output = util.format(result.value);
+        output = formatValue(result.value);
         // A value that prints as nothing (the library's check outcomes, already printed) shows nothing.
         if (!silent && output !== "") this.publish("execute_result", { execution_count: count, data: { "text/plain": output }, metadata: {} }, msg.header);
       }
@@ -350,6 +357,15 @@ class KernelServer {
     for (const socket of [this.iopub, this.shell, this.control, this.stdin, this.heartbeat]) socket.close();
     // Timers a cell left behind would keep the process alive.
     setTimeout(() => process.exit(0), 50);
+  }
+}
+
+/** The text of a cell's value, as console.log prints it (a value whose inspection throws says so). */
+function formatValue(value) {
+  try {
+    return util.format(value);
+  } catch (e) {
+    return `(the value could not be shown: ${e && e.message})`;
   }
 }
 
