@@ -111,6 +111,27 @@ describe("after an error", () => {
   });
 });
 
+describe("values", () => {
+  it("are execute_result with the text console.log prints, plus the rich form a value offers", async () => {
+    const kernel = await KernelClient.start(fixtures, { launcher });
+    try {
+      const plain = await kernel.execute("const o = { a: 1, b: [1, 2] };\no");
+      expect(plain.messages).toMatchObject([{ msgType: "execute_result", content: { execution_count: 1, data: { "text/plain": "{ a: 1, b: [ 1, 2 ] }" } } }]);
+      const rich = await kernel.execute(
+        "class Money {\n  constructor(readonly cents: number) {}\n" +
+          '  toString() { return `${(this.cents / 100).toFixed(2)} €`; }\n' +
+          '  [Symbol.for("nodejs.util.inspect.custom")]() { return this.toString(); }\n' +
+          '  [Symbol.for("jupyter.mimebundle")]() { return { data: { "text/html": `<b>${this}</b>` } }; }\n}\nnew Money(1234)',
+      );
+      expect(rich.messages).toMatchObject([{ msgType: "execute_result", content: { data: { "text/plain": "12.34 €", "text/html": "<b>12.34 €</b>" } } }]);
+      const nothing = await kernel.execute("let u = undefined;\nu");
+      expect(nothing.messages).toEqual([]);
+    } finally {
+      await kernel.shutdown();
+    }
+  });
+});
+
 describe("what 00-start-here says about errors and values", () => {
   const notebook = JSON.parse(readFileSync(join(repoRoot, "notebooks", "00-start-here.ipynb"), "utf8"));
   const source = (id: string) => [notebook.cells.find((c: any) => c.id === id).source].flat().join("");

@@ -274,7 +274,11 @@ class KernelServer {
       if (result.hasValue) {
         output = formatValue(result.value);
         // A value that prints as nothing (the library's check outcomes, already printed) shows nothing.
-        if (!silent && output !== "") this.publish("execute_result", { execution_count: count, data: { "text/plain": output }, metadata: {} }, msg.header);
+        if (!silent && output !== "") {
+          const rich = richForm(result.value);
+          const data = { ...rich.data, "text/plain": output };
+          this.publish("execute_result", { execution_count: count, data, metadata: rich.metadata }, msg.header);
+        }
       }
       content = { status: "ok", execution_count: count, user_expressions: {}, payload: [] };
     } else {
@@ -368,6 +372,26 @@ function formatValue(value) {
     return `(the value could not be shown: ${e && e.message})`;
   }
 }
+
+/**
+ * The rich form of a value that offers one: a method under `Symbol.for("jupyter.mimebundle")` returning
+ * `{ data: { mimetype: content, … }, metadata? }`. Its mimetypes go into the execute_result beside the
+ * text/plain (which stays what console.log prints). A method that throws adds nothing.
+ */
+function richForm(value) {
+  const method = value !== null && (typeof value === "object" || typeof value === "function") ? value[MIMEBUNDLE] : undefined;
+  if (typeof method !== "function") return { data: {}, metadata: {} };
+  try {
+    const bundle = method.call(value);
+    const data = bundle && typeof bundle.data === "object" && bundle.data !== null ? bundle.data : {};
+    const metadata = bundle && typeof bundle.metadata === "object" && bundle.metadata !== null ? bundle.metadata : {};
+    return { data, metadata };
+  } catch (e) {
+    kernelLog(`pdl kernel: a value's rich form failed: ${e && e.message}\n`);
+    return { data: {}, metadata: {} };
+  }
+}
+const MIMEBUNDLE = Symbol.for("jupyter.mimebundle");
 
 /** Lets the event loop read the messages already waiting on the sockets. */
 async function settle() {
