@@ -32,9 +32,9 @@ function freePort(): Promise<number> {
 }
 
 describe("classic Notebook 6, live", () => {
-  it("runs 00-start-here.ipynb and draws all its plots", async () => {
-    if (!requireTool("jupyter notebook (classic)", classicNotebook, "apt-get install jupyter-notebook")) return;
-    if (!requireTool("Chromium", chromiumPath, "apt-get install chromium")) return;
+  it("runs 00-start-here.ipynb and draws all its plots", async (ctx) => {
+    if (!requireTool("jupyter notebook (classic)", classicNotebook, "apt-get install jupyter-notebook", ctx)) return;
+    if (!requireTool("Chromium", chromiumPath, "apt-get install chromium", ctx)) return;
     // A copy inside the repository (so `import … from "pdl"` resolves) that the server may autosave freely.
     const folder = join(repoRoot, "tests", ".tmp", "classic");
     rmSync(folder, { recursive: true, force: true });

@@ -72,8 +72,8 @@ describe.each(notebooks.map((p) => [relative(repoRoot, p), p]))("%s", (name, pat
     expect(failed, failed.join("\n")).toEqual([]);
   });
 
-  it("runs under Jupyter's own client (jupyter nbconvert --execute)", () => {
-    if (!requireTool("jupyter nbconvert", jupyter, "apt-get install jupyter-nbconvert python3-nbclient (or pip install nbconvert)")) return;
+  it("runs under Jupyter's own client (jupyter nbconvert --execute)", (ctx) => {
+    if (!requireTool("jupyter nbconvert", jupyter, "apt-get install jupyter-nbconvert python3-nbclient (or pip install nbconvert)", ctx)) return;
     const out = mkdtempSync(join(tmpdir(), "pdl-nbconvert-"));
     try {
       execFileSync(jupyter!, ["nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.timeout=180", "--output-dir", out, path], {
@@ -88,9 +88,9 @@ describe.each(notebooks.map((p) => [relative(repoRoot, p), p]))("%s", (name, pat
     expect(existsSync(join(out, basename(path)))).toBe(true);
   }, 300_000);
 
-  it("draws every plot in a real browser from the exported HTML, offline", async () => {
-    if (!requireTool("jupyter nbconvert", jupyter, "apt-get install jupyter-nbconvert")) return;
-    if (!requireTool("Chromium", chromiumPath, "apt-get install chromium")) return;
+  it("draws every plot in a real browser from the exported HTML, offline", async (ctx) => {
+    if (!requireTool("jupyter nbconvert", jupyter, "apt-get install jupyter-nbconvert", ctx)) return;
+    if (!requireTool("Chromium", chromiumPath, "apt-get install chromium", ctx)) return;
     expect(executed, "the runner test must pass first").toBeDefined();
     const html = join(outDir, basename(path).replace(/\.ipynb$/, ".html"));
     execFileSync(jupyter!, ["nbconvert", "--to", "html", "--output", html, executed!], { env: jupyterEnv(), stdio: "pipe" });

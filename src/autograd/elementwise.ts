@@ -155,9 +155,9 @@ export function pow(a: Tensor, p: number): Tensor {
   if (typeof p !== "number" || !Number.isFinite(p)) throw new TypeError(`pow: exponent must be a finite number, got ${String(p)}`);
   return unary(`pow(${p})`, a, (x) => Math.pow(x, p), (x) => p * Math.pow(x, p - 1));
 }
-/** max(0, x); derivative 1[x > 0]. */
+/** max(0, x); derivative 1[x > 0]. NaN stays NaN (value and derivative), so a NaN input is never hidden. */
 export function relu(a: Tensor): Tensor {
-  return unary("relu", a, (x) => (x > 0 ? x : 0), (x) => (x > 0 ? 1 : 0));
+  return unary("relu", a, (x) => (x > 0 ? x : x <= 0 ? 0 : NaN), (x) => (x > 0 ? 1 : x <= 0 ? 0 : NaN));
 }
 export function tanh(a: Tensor): Tensor {
   return unary("tanh", a, Math.tanh, (_x, y) => 1 - y * y);

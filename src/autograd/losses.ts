@@ -1,7 +1,8 @@
 /**
  * Losses L(f(x), y) of SYLLABUS §5, each a single graph node with a hand-written (fused) backward.
  *
- * Batches are rows: prediction f is N × n₀ (or a length-N vector for scalar outputs), one sample per row.
+ * Batches are rows: prediction f is N × n_L (n_L the output size; or a length-N vector for scalar outputs),
+ * one sample per row.
  * Each loss is summed over the output coordinates of a sample, then, over the batch,
  *   reduction "mean" (default): (1/N) Σ_i L(f(x_i), y_i)      — the empirical risk, independent of N;
  *   reduction "sum":            Σ_i L(f(x_i), y_i)            — the notes' Σ_{(x,y)∈𝒟} L(f_θ(x), y).
@@ -23,7 +24,9 @@ function batchScale(where: string, shape: readonly number[], options: LossOption
   const reduction = options?.reduction ?? "mean";
   if (reduction !== "mean" && reduction !== "sum") throw new RangeError(`${where}: reduction must be "mean" or "sum", got ${String(reduction)}`);
   const batch = shape.length === 0 ? 1 : shape[0];
-  return reduction === "sum" || batch === 0 ? 1 : 1 / batch;
+  // One rule for empty input (as mean and accuracy): a mean over no samples is undefined; a sum over none is 0.
+  if (reduction === "mean" && batch === 0) throw new RangeError(`${where}: no samples to average (the prediction has shape ${formatShape(shape)}); reduction "sum" gives 0`);
+  return reduction === "sum" ? 1 : 1 / batch;
 }
 
 /** Shapes equal, ignoring trailing axes of length 1 (so f of shape [N, 1] pairs with y of shape [N]). */

@@ -389,6 +389,24 @@ export function toTensor(input: TensorInput, name = "input"): Tensor {
 
 function fromStrided(src: ArrayLike<number>, shape: readonly number[], stride: readonly number[] | undefined, offset: number): Tensor {
   const n = sizeOf(shape);
+  if (!shape.every((d) => Number.isSafeInteger(d) && d >= 0)) throw new RangeError(`tensor: an ndarray's shape must hold integers ≥ 0, got ${formatShape(shape)}`);
+  if (typeof src.length !== "number") throw new TypeError(`tensor: an ndarray's data must be an array of numbers, got ${String(src)}`);
+  if (n > 0) {
+    // The last entry read is at offset + Σ (shape_a − 1)·stride_a (row-major strides when none are given).
+    let last = offset;
+    let lowest = offset;
+    if (stride === undefined) last = offset + n - 1;
+    else
+      shape.forEach((d, a) => {
+        if (stride[a] >= 0) last += (d - 1) * stride[a];
+        else lowest += (d - 1) * stride[a];
+      });
+    if (lowest < 0 || last >= src.length) {
+      throw new RangeError(
+        `tensor: the ndarray of shape ${formatShape(shape)} reads entries ${lowest}…${last} of its data, but the data has only ${src.length} entries`,
+      );
+    }
+  }
   const data = new Float64Array(n);
   if (stride === undefined) {
     for (let i = 0; i < n; i++) data[i] = src[offset + i];

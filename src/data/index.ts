@@ -12,3 +12,4 @@ export * from "./audio";
 export * from "./skeleton";
 export * from "./augment";
 export * from "./excessRisk";
+export * from "./betaLaw";

@@ -125,8 +125,9 @@ export const activations = {
   ),
   relu: new NamedActivation(
     "relu",
-    (x) => (x > 0 ? x : 0),
-    (x) => (x > 0 ? 1 : 0),
+    // x ≤ 0 is false for NaN: a NaN input stays NaN instead of becoming a silent 0.
+    (x) => (x > 0 ? x : x <= 0 ? 0 : NaN),
+    (x) => (x > 0 ? 1 : x <= 0 ? 0 : NaN),
   ),
   tanh: new NamedActivation("tanh", Math.tanh, (x) => {
     const t = Math.tanh(x);
@@ -139,7 +140,7 @@ export const activations = {
   hardTanh: new NamedActivation(
     "hardTanh",
     (x) => (x > 1 ? 1 : x < -1 ? -1 : x),
-    (x) => (x > -1 && x < 1 ? 1 : 0),
+    (x) => (x > -1 && x < 1 ? 1 : Number.isNaN(x) ? NaN : 0),
   ),
   gelu: new NamedActivation(
     "gelu",

@@ -42,6 +42,12 @@ export function backpropMlp(model: MLP, xIn: TensorInput, yIn: TensorInput, loss
   if (loss === "softmaxCrossEntropy" && !(yIn instanceof Tensor) && (ArrayBuffer.isView(yIn) || (Array.isArray(yIn) && typeof yIn[0] === "number"))) {
     const labels = yIn as ArrayLike<number>;
     if (labels.length !== N) throw new RangeError(`backpropMlp: got ${labels.length} labels for ${N} samples`);
+    for (let i = 0; i < N; i++) {
+      const label = labels[i];
+      if (!Number.isInteger(label) || label < 0 || label >= nL) {
+        throw new RangeError(`backpropMlp: labels must be integers 0…${nL - 1} (the model has ${nL} outputs), but label ${i} is ${label}`);
+      }
+    }
     y = new Float64Array(N * nL);
     for (let i = 0; i < N; i++) y[i * nL + labels[i]] = 1;
   } else {

@@ -19,8 +19,8 @@ export interface TrainingMonitor {
   step(info: { epoch: number; step: number; loss: number }): void;
   /** After every epoch, with the metrics measured on the train (and validation) data. */
   epoch(summary: EpochSummary): void;
-  /** Once at the end, whatever the reason. */
-  end(info: { reason: "done" | "interrupted" | "diverged"; message?: string }): void;
+  /** Once at the end, whatever the reason ("failed": an exception other than divergence, e.g. a shape error in a custom loss). */
+  end(info: { reason: "done" | "interrupted" | "diverged" | "failed"; message?: string }): void;
 }
 
 /** A monitor that shows nothing (for tests and scripts). */

@@ -5,6 +5,7 @@
  */
 import type { Figure, Layout, Trace } from "./figure";
 import { describe } from "../util/errors";
+import { requireFigureNumbers } from "./checks";
 
 /** Numbers as a 1-D array: a plain array, a typed array or a 1-D ndarray. */
 export type Numbers = ArrayLike<number> | { shape: number[]; get(...i: number[]): number };
@@ -45,9 +46,10 @@ export function toNumbers(values: Numbers, name = "values"): number[] {
     if (values.shape.length !== 1) throw new RangeError(`${name} must be 1-D, got an ndarray of shape [${values.shape.join(", ")}]`);
     return Array.from({ length: values.shape[0] }, (_, i) => values.get(i));
   }
-  if (values == null || typeof (values as ArrayLike<number>).length !== "number") {
+  if (values == null || typeof values === "string" || typeof (values as ArrayLike<number>).length !== "number") {
     throw new TypeError(`${name} must be an array of numbers, got ${describe(values)}`);
   }
+  requireFigureNumbers(values as ArrayLike<unknown>, name, "figure"); // the same rule as show (plot/checks.ts)
   return Array.from(values as ArrayLike<number>, (v) => v);
 }
 

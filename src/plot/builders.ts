@@ -7,6 +7,7 @@
  * show(histogramFigure(eigenvalues, { density: { x: grid, y: mpDensity, name: "Marčenko–Pastur" } }));
  * ```
  */
+import { requireFigureNumbers } from "./checks";
 import type { Figure, Frame, Layout, Trace } from "./figure";
 import { describe } from "../util/errors";
 import { axesLayout, isNdarray, toNumbers, toRows, type AxesOptions, type Grid, type Numbers } from "./axes";
@@ -81,15 +82,20 @@ export interface HistogramOptions extends AxesOptions, HistogramTraceOptions {
  * finite (NaN, ±∞) are refused: a histogram that silently drops them would hide a bug.
  */
 export function histogramTrace(samples: Numbers, options: HistogramTraceOptions = {}): Trace {
+  return histogramBars(samples, options, "histogramTrace");
+}
+
+function histogramBars(samples: Numbers, options: HistogramTraceOptions, where: string): Trace {
+  if (samples != null && typeof (samples as ArrayLike<unknown>).length === "number" && typeof samples !== "string") {
+    requireFigureNumbers(samples as ArrayLike<unknown>, "samples", where, false); // NaN refused, as by show
+  }
   const values = toNumbers(samples, "samples");
-  const bad = values.findIndex((v) => typeof v !== "number" || !Number.isFinite(v));
-  if (bad >= 0) throw new RangeError(`histogram: samples must be finite numbers, but samples[${bad}] is ${describe(values[bad])}`);
-  if (values.length === 0) throw new RangeError("histogram: samples is empty");
+  if (values.length === 0) throw new RangeError(`${where}: samples is empty`);
   const bins = options.bins ?? Math.max(10, Math.min(80, Math.round(Math.sqrt(values.length))));
-  if (!Number.isInteger(bins) || bins < 1) throw new RangeError(`histogram: bins must be a positive integer, got ${describe(bins)}`);
+  if (!Number.isInteger(bins) || bins < 1) throw new RangeError(`${where}: bins must be a positive integer, got ${describe(bins)}`);
   let lo = options.range?.[0] ?? values.reduce((m, v) => Math.min(m, v), Infinity);
   let hi = options.range?.[1] ?? values.reduce((m, v) => Math.max(m, v), -Infinity);
-  if (!Number.isFinite(lo) || !Number.isFinite(hi)) throw new RangeError(`histogram: range must be two finite numbers, got ${describe(options.range)}`);
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) throw new RangeError(`${where}: range must be two finite numbers, got ${describe(options.range)}`);
   if (hi <= lo) {
     lo -= 0.5;
     hi += 0.5;
@@ -119,7 +125,7 @@ export function histogramTrace(samples: Numbers, options: HistogramTraceOptions 
  * that would flatten the rest.
  */
 export function histogramFigure(samples: Numbers, options: HistogramOptions = {}): Figure {
-  const data: Trace[] = [histogramTrace(samples, options)];
+  const data: Trace[] = [histogramBars(samples, options, "histogramFigure")];
   const curves = options.density === undefined ? [] : Array.isArray(options.density) ? options.density : [options.density];
   curves.forEach((c, i) => data.push(seriesTrace({ name: `density ${i + 1}`, ...c }, "lines", i)));
   const normalize = options.normalize ?? true;
@@ -128,13 +134,27 @@ export function histogramFigure(samples: Numbers, options: HistogramOptions = {}
   return { data, layout };
 }
 
-/** Bars: one bar trace per series (x = categories or positions), `barmode` "group" (default) or "stack". */
-export function barFigure(series: SeriesSpec | SeriesSpec[], options: AxesOptions = {}): Figure {
+/** One bar series: heights `y` at positions or category names `x` (default 0, 1, 2, …). */
+export interface BarSpec {
+  x?: Numbers | string[];
+  y: Numbers;
+  name?: string;
+  /** Extra plotly attributes merged into the trace (marker.color, error_y for error bars, …). */
+  style?: Trace;
+}
+
+/**
+ * Bars: one bar trace per series, `barmode` "group" (default, side by side) or "stack". `x` may name
+ * categories (e.g. the methods compared); `style: { error_y: { type: "data", array: stds } }` adds error bars.
+ */
+export function barFigure(series: BarSpec | BarSpec[], options: AxesOptions = {}): Figure {
   const list = Array.isArray(series) ? series : [series];
   const data = list.map((s, i) => {
-    const t = seriesTrace(s, "lines", i);
-    delete t.mode;
-    return { ...t, type: "bar" };
+    const y = toNumbers(s.y, `series[${i}].y`);
+    const categories = Array.isArray(s.x) && s.x.some((v) => typeof v === "string");
+    const x = s.x === undefined ? y.map((_, j) => j) : categories ? (s.x as string[]).map(String) : toNumbers(s.x as Numbers, `series[${i}].x`);
+    if (x.length !== y.length) throw new RangeError(`series[${i}]: x has ${x.length} values but y has ${y.length}; they must match`);
+    return { type: "bar", x, y, ...(s.name ? { name: s.name } : {}), ...(s.style ?? {}) };
   });
   return { data, layout: axesLayout({ barmode: "group", ...options }) };
 }

@@ -132,9 +132,21 @@ export class RandomGenerator {
     return out;
   }
 
-  /** `n` uniform integers in [low, high). */
+  /**
+   * `n` uniform integers in [low, high), in an Int32Array: low and high must lie in [−2³¹, 2³¹]
+   * (larger bounds would wrap around to negative numbers; draw those one at a time with `integer`).
+   */
   integers(n: number, low: number, high: number): Int32Array {
     requireCount("n", n);
+    if (!Number.isSafeInteger(low) || !Number.isSafeInteger(high)) {
+      throw new TypeError(`integers(n, low, high) needs integer bounds, got low = ${describe(low)}, high = ${describe(high)}`);
+    }
+    if (high <= low) throw new RangeError(`integers(n, low, high) needs low < high, got low = ${low}, high = ${high}`);
+    if (low < -(2 ** 31) || high > 2 ** 31) {
+      throw new RangeError(
+        `integers(n, low, high) returns an Int32Array, so low and high must lie in [−2³¹, 2³¹]; got low = ${low}, high = ${high} (use integer(low, high) for larger numbers)`,
+      );
+    }
     const out = new Int32Array(n);
     for (let i = 0; i < n; i++) out[i] = this.integer(low, high);
     return out;
@@ -142,6 +154,9 @@ export class RandomGenerator {
 
   /** Shuffles `array` in place (Fisher–Yates) and returns it. */
   shuffle<T extends { length: number; [i: number]: any }>(array: T): T {
+    if (!Array.isArray(array) && !ArrayBuffer.isView(array)) {
+      throw new TypeError(`shuffle: array must be an array or a typed array, got ${describe(array)}`);
+    }
     for (let i = array.length - 1; i > 0; i--) {
       const j = Math.floor(this.unit() * (i + 1));
       const tmp = array[i];
@@ -165,6 +180,9 @@ export class RandomGenerator {
    */
   choice<T>(items: readonly T[] | number, size: number, replace = true): T[] | number[] {
     requireCount("size", size);
+    if (typeof items !== "number" && !Array.isArray(items) && !ArrayBuffer.isView(items)) {
+      throw new TypeError(`choice: items must be an array or a count, got ${describe(items)}`);
+    }
     const n = typeof items === "number" ? items : items.length;
     requireCount("the number of items", n);
     if (n === 0 && size > 0) throw new RangeError("choice: cannot draw from an empty set");
@@ -179,6 +197,9 @@ export class RandomGenerator {
 
   /** One element of `items`, uniformly. */
   pick<T>(items: readonly T[]): T {
+    if (!Array.isArray(items) && !ArrayBuffer.isView(items)) {
+      throw new TypeError(`pick: items must be an array, got ${describe(items)}`);
+    }
     if (items.length === 0) throw new RangeError("pick: cannot draw from an empty array");
     return items[Math.floor(this.unit() * items.length)];
   }

@@ -15,6 +15,8 @@
 import { SpectralLaw, DensityGrid } from "./laws";
 import { EmpiricalSpectrum } from "./spectrum";
 import { describe, requireAllFinite, requireInteger, requirePositive } from "../util/errors";
+import { freeAdditiveMoments, freeMultiplicativeMoments } from "./series";
+import { binomial } from "./numbers";
 
 /** μ = Σ_i w_i δ_{t_i}. */
 export interface DiscreteMeasure {
@@ -32,8 +34,14 @@ export interface ConvolutionResult extends DensityGrid {
   maxIterations: number;
   /** F(x) by the trapezoid rule on the grid (plus the atom), normalised to total mass 1. */
   cdf(x: number): number;
-  /** ∫ x^k dμ by the trapezoid rule on the grid plus the atom. */
+  /**
+   * ∫ x^k dμ of the convolution itself, unsmoothed: computed exactly from the inputs' moments (free cumulants add
+   * under ⊞, S-transforms multiply under ⊠, binomial sums for ∗), not from the grid. The smoothed density's moments
+   * are larger (its Cauchy tails); they are `densityMoment(k)`.
+   */
   moment(k: number): number;
+  /** ∫ x^k of what the grid shows: the smoothed density by the trapezoid rule, plus the atom (and any mass kept left of the grid). */
+  densityMoment(k: number): number;
   toString(): string;
 }
 
@@ -53,7 +61,7 @@ export function toDiscreteMeasure(m: MeasureInput, points = 1000): DiscreteMeasu
     return { atoms: m.values.slice(), weights: new Float64Array(m.size).fill(1 / m.size) };
   }
   if (m == null || typeof m !== "object") throw new TypeError(`expected a measure (law, spectrum, values, grid or atoms), got ${describe(m)}`);
-  if ((m as DiscreteMeasure).atoms && (m as DiscreteMeasure).weights) return m as DiscreteMeasure;
+  if ((m as DiscreteMeasure).atoms && (m as DiscreteMeasure).weights) return checkedAtoms(m as DiscreteMeasure);
   if (isLaw(m)) {
     requireInteger("points", points, 2);
     const [a, b] = m.support;
@@ -79,6 +87,7 @@ export function toDiscreteMeasure(m: MeasureInput, points = 1000): DiscreteMeasu
   }
   if ((m as DensityGrid).x && (m as DensityGrid).density) {
     const g = m as DensityGrid;
+    checkGrid(g);
     const n = g.x.length;
     const w = new Float64Array(n);
     for (let i = 0; i < n; i++) {
@@ -102,9 +111,77 @@ export function toDiscreteMeasure(m: MeasureInput, points = 1000): DiscreteMeasu
     }
     return normalise(Float64Array.from(g.x), w);
   }
+  if (typeof (m as ArrayLike<number>).length !== "number") {
+    throw new TypeError(`expected a measure (law, spectrum, values, grid {x, density} or atoms {atoms, weights}), got ${describe(m)}`);
+  }
   const values = Float64Array.from(m as ArrayLike<number>);
+  if (values.length === 0) throw new RangeError("values: a measure needs at least one value, got an empty array");
   requireAllFinite("values", values);
   return { atoms: values, weights: new Float64Array(values.length).fill(1 / values.length) };
+}
+
+/** Weighted atoms as given, after checking them: same lengths, finite atoms, finite weights ≥ 0 of positive total. */
+function checkedAtoms(m: DiscreteMeasure): DiscreteMeasure {
+  const { atoms, weights } = m;
+  if (typeof atoms.length !== "number" || typeof weights.length !== "number") {
+    throw new TypeError(`atoms and weights must be arrays of numbers, got atoms = ${describe(atoms)}, weights = ${describe(weights)}`);
+  }
+  if (atoms.length !== weights.length) {
+    throw new RangeError(`atoms and weights must have the same length, got ${atoms.length} atoms and ${weights.length} weights`);
+  }
+  requireAllFinite("atoms", atoms);
+  requireAllFinite("weights", weights);
+  let total = 0;
+  for (let i = 0; i < weights.length; i++) {
+    if (weights[i] < 0) throw new RangeError(`weights must be ≥ 0 (a probability measure), but weight ${i} is ${weights[i]}`);
+    total += weights[i];
+  }
+  if (!(total > 0)) throw new RangeError(`weights must have a positive total (a probability measure), got total ${total}`);
+  return { atoms: Float64Array.from(atoms), weights: Float64Array.from(weights) };
+}
+
+/** A density grid: x and density of the same length ≥ 2, finite, x increasing, density ≥ 0. */
+function checkGrid(g: DensityGrid): void {
+  if (g.x.length !== g.density.length) {
+    throw new RangeError(`a density grid needs x and density of the same length, got ${g.x.length} and ${g.density.length}`);
+  }
+  if (g.x.length < 2) throw new RangeError(`a density grid needs at least 2 points, got ${g.x.length}`);
+  requireAllFinite("x (of the density grid)", g.x);
+  requireAllFinite("density (of the density grid)", g.density);
+  for (let i = 1; i < g.x.length; i++) {
+    if (!(g.x[i] > g.x[i - 1])) throw new RangeError(`x (of the density grid) must be increasing, but x[${i}] = ${g.x[i]} ≤ x[${i - 1}] = ${g.x[i - 1]}`);
+  }
+  for (let i = 0; i < g.density.length; i++) {
+    if (g.density[i] < 0) throw new RangeError(`density (of the density grid) must be ≥ 0, but density[${i}] is ${g.density[i]}`);
+  }
+}
+
+/**
+ * The moments [1, m_1, …, m_K] of a measure input: a law's, a spectrum's or a convolution result's own moments
+ * (exact), else those of its weighted atoms.
+ */
+function momentsOf(input: MeasureInput, atoms: DiscreteMeasure, K: number): number[] {
+  const own = (input as { moment?: unknown }).moment;
+  if (typeof own === "function") return Array.from({ length: K + 1 }, (_, k) => (k === 0 ? 1 : (own as (k: number) => number).call(input, k)));
+  const out = new Array(K + 1).fill(0);
+  for (let i = 0; i < atoms.atoms.length; i++) {
+    let p = atoms.weights[i];
+    for (let k = 0; k <= K; k++) {
+      out[k] += p;
+      p *= atoms.atoms[i];
+    }
+  }
+  return out.map((v) => v / out[0]);
+}
+
+/** Memoises k ↦ (moments [1, m_1, …, m_k] of a convolution)[k], recomputed when a higher k is asked. */
+function momentFunction(compute: (K: number) => number[]): (k: number) => number {
+  let cache: number[] = [1];
+  return (k: number) => {
+    requireInteger("k", k, 0);
+    if (k >= cache.length) cache = compute(Math.max(k, 4));
+    return cache[k];
+  };
 }
 
 function normalise(atoms: Float64Array, weights: Float64Array): DiscreteMeasure {
@@ -169,6 +246,59 @@ function extent(m: DiscreteMeasure): [number, number] {
 }
 
 /**
+ * [lo, hi] holding all but `tail` of the mass on each side: where a measure really lives. Gauss–Hermite-like
+ * discretisations carry atoms of weight 1e-30 far out, which must not decide a grid.
+ */
+function effectiveExtent(m: DiscreteMeasure, tail = 1e-9): [number, number] {
+  const order = Array.from(m.atoms.keys()).sort((i, j) => m.atoms[i] - m.atoms[j]);
+  let total = 0;
+  for (const w of m.weights) total += w;
+  let lo = NaN;
+  let hi = NaN;
+  let cum = 0;
+  for (const i of order) {
+    cum += m.weights[i];
+    if (cum > tail * total) {
+      lo = m.atoms[i];
+      break;
+    }
+  }
+  cum = 0;
+  for (let r = order.length - 1; r >= 0; r--) {
+    cum += m.weights[order[r]];
+    if (cum > tail * total) {
+      hi = m.atoms[order[r]];
+      break;
+    }
+  }
+  return [lo, hi];
+}
+
+/** c if the measure is the point mass δ_c (every atom of positive weight equal to c, to 1e-12), else null. */
+export function pointMassAt(m: DiscreteMeasure): number | null {
+  let c: number | null = null;
+  for (let i = 0; i < m.atoms.length; i++) {
+    if (m.weights[i] <= 0) continue;
+    if (c === null) c = m.atoms[i];
+    else if (Math.abs(m.atoms[i] - c) > 1e-12 * Math.max(1, Math.abs(c))) return null;
+  }
+  return c;
+}
+
+/**
+ * The point mass δ_c as a convolution result: all its mass in the atom at c, a zero density on a grid around c
+ * (so that figures have an axis). Exact: cdf is the step at c, moment(k) = c^k. A ⊠ or ⊞ of point masses is one
+ * (δ_a ⊠ δ_b = δ_{ab}, δ_a ⊞ δ_b = δ_{a+b}); no smoothing can resolve it on a grid.
+ */
+export function pointMassResult(c: number, what = "point mass", points = 400): ConvolutionResult {
+  if (typeof c !== "number" || !Number.isFinite(c)) throw new TypeError(`pointMassResult: c must be a finite number, got ${describe(c)}`);
+  requireInteger("points", points, 2);
+  const half = Math.max(0.05 * Math.abs(c), 1e-3);
+  const x = new Float64Array(points).map((_, i) => c - half + (2 * half * i) / (points - 1));
+  return makeResult(x, new Float64Array(points), { at: c, mass: 1 }, 0, 0, what, false, (k) => c ** k);
+}
+
+/**
  * Wraps a computed density. `missingMassAtLeft`: the continuous mass not seen on the grid (1 − atom − ∫ grid) is
  * put just left of the grid (for ⊠, whose densities can blow up at 0); otherwise the grid density is normalised.
  */
@@ -180,6 +310,7 @@ function makeResult(
   maxIt: number,
   what: string,
   missingMassAtLeft = false,
+  exactMoment: ((k: number) => number) | null = null,
 ): ConvolutionResult {
   const n = x.length;
   const cum = new Float64Array(n);
@@ -191,6 +322,12 @@ function makeResult(
     for (let i = 0; i < n; i++) cum[i] += left;
     total = cont;
   }
+  const densityMoment = (k: number): number => {
+    let s = 0;
+    for (let i = 1; i < n; i++) s += 0.5 * (density[i] * x[i] ** k + density[i - 1] * x[i - 1] ** k) * (x[i] - x[i - 1]);
+    const left = (cum[0] / total) * cont * x[0] ** k;
+    return (s / total) * cont + left + (atom ? atom.mass * atom.at ** k : 0);
+  };
   return {
     x,
     density,
@@ -214,15 +351,27 @@ function makeResult(
       }
       return c + (atom && v >= atom.at ? atom.mass : 0);
     },
-    moment(k: number) {
-      let s = 0;
-      for (let i = 1; i < n; i++) s += 0.5 * (density[i] * x[i] ** k + density[i - 1] * x[i - 1] ** k) * (x[i] - x[i - 1]);
-      const left = (cum[0] / total) * cont * x[0] ** k;
-      return (s / total) * cont + left + (atom ? atom.mass * atom.at ** k : 0);
-    },
+    moment: (k: number) => (exactMoment ? exactMoment(k) : densityMoment(k)),
+    densityMoment,
     toString: () =>
       `${what}: density on ${n} points of [${x[0].toPrecision(4)}, ${x[n - 1].toPrecision(4)}] (η = ${eta.toPrecision(3)})${atom ? `, atom ${atom.mass.toPrecision(4)} at ${atom.at}` : ""}`,
   };
+}
+
+/** Checks the options shared by the convolutions before any work (names the option, the expected and the received value). */
+function checkOptions(opts: ConvolutionOptions): void {
+  if (opts == null || typeof opts !== "object") throw new TypeError(`options must be an object { points, range, eta, … }, got ${describe(opts)}`);
+  if (opts.points !== undefined) requireInteger("points", opts.points, 2);
+  if (opts.discretization !== undefined) requireInteger("discretization", opts.discretization, 2);
+  if (opts.maxIterations !== undefined) requireInteger("maxIterations", opts.maxIterations, 1);
+  if (opts.tol !== undefined) requirePositive("tol", opts.tol);
+  if (opts.eta !== undefined) requirePositive("eta", opts.eta);
+  if (opts.range !== undefined) {
+    const r = opts.range;
+    if (!Array.isArray(r) || r.length !== 2 || !Number.isFinite(r[0]) || !Number.isFinite(r[1]) || !(r[1] > r[0])) {
+      throw new RangeError(`range must be [lo, hi] with finite lo < hi, got ${Array.isArray(r) ? `[${r.join(", ")}]` : describe(r)}`);
+    }
+  }
 }
 
 function settings(opts: ConvolutionOptions, lo: number, hi: number, quadratic = false) {
@@ -254,7 +403,35 @@ export function rescaleConvolution(result: ConvolutionResult, c: number): Convol
   const x0 = result.x[0];
   const massLeftOfGrid = result.cdf(x0) - (result.atom && result.atom.at <= x0 ? result.atom.mass : 0);
   const what = result.toString().split(":")[0];
-  return makeResult(x, density, atom, result.eta * c, result.maxIterations, what, massLeftOfGrid > 0);
+  return makeResult(x, density, atom, result.eta * c, result.maxIterations, what, massLeftOfGrid > 0, (k) => result.moment(k) * c ** k);
+}
+
+/** The same result with `moment(k)` given by `exactMoment` (for a caller that knows the law's moments exactly). */
+export function withMoments(result: ConvolutionResult, exactMoment: (k: number) => number): ConvolutionResult {
+  const memo = new Map<number, number>();
+  return {
+    ...result,
+    moment(k: number) {
+      requireInteger("k", k, 0);
+      if (!memo.has(k)) memo.set(k, exactMoment(k));
+      return memo.get(k)!;
+    },
+  };
+}
+
+/**
+ * The law of m + s·(X − x̄) for X ~ `result` (s > 0, x̄ its density's mean): x ↦ m + s(x − x̄), ρ ↦ ρ/s. For a
+ * result on an even grid away from 0 whose density's mean and spread should be corrected to known values; the
+ * exact moments (`moment`) are not touched.
+ */
+export function shiftScaleConvolution(result: ConvolutionResult, m: number, s: number): ConvolutionResult {
+  requirePositive("s", s);
+  const mean = result.densityMoment(1);
+  const x = result.x.map((v) => m + s * (v - mean));
+  const density = result.density.map((v) => v / s);
+  const atom = result.atom ? { at: m + s * (result.atom.at - mean), mass: result.atom.mass } : null;
+  const what = result.toString().split(":")[0];
+  return makeResult(x, density, atom, result.eta * s, result.maxIterations, what, false, (k) => result.moment(k));
 }
 
 /**
@@ -262,9 +439,15 @@ export function rescaleConvolution(result: ConvolutionResult, c: number): Convol
  * the limit spectrum of A + U B Uᵀ with U Haar orthogonal, μ = spectrum of A, ν = spectrum of B.
  */
 export function freeAdditiveConvolution(mu: MeasureInput, nu: MeasureInput, opts: ConvolutionOptions = {}): ConvolutionResult {
+  checkOptions(opts);
   const disc = opts.discretization ?? 1000;
   const a = toDiscreteMeasure(mu, disc);
   const b = toDiscreteMeasure(nu, disc);
+  const what = "free additive convolution μ ⊞ ν";
+  const ca = pointMassAt(a);
+  const cb = pointMassAt(b);
+  if (ca !== null && cb !== null) return pointMassResult(ca + cb, what, opts.points ?? 400);
+  const exact = momentFunction((K) => freeAdditiveMoments(momentsOf(mu, a, K), momentsOf(nu, b, K)));
   const [a0, a1] = extent(a);
   const [b0, b1] = extent(b);
   const pad = 0.05 * (a1 - a0 + b1 - b0) + 1e-9;
@@ -298,7 +481,7 @@ export function freeAdditiveConvolution(mu: MeasureInput, nu: MeasureInput, opts
     cauchyInto(a, wr, wi, g);
     density[p] = Math.max(0, -g[1] / Math.PI);
   }
-  return makeResult(x, density, null, eta, worst, "free additive convolution μ ⊞ ν");
+  return makeResult(x, density, null, eta, worst, what, false, exact);
 }
 
 /** η_μ(w) = 1 − w/G_μ(1/w), written into out as [Re, Im]. */
@@ -318,12 +501,37 @@ function etaInto(m: DiscreteMeasure, wr: number, wi: number, out: Float64Array, 
  * For matrices: the limit spectrum of A^{1/2} U B Uᵀ A^{1/2} (the eigenvalues of AUBUᵀ), U Haar orthogonal.
  */
 export function freeMultiplicativeConvolution(mu: MeasureInput, nu: MeasureInput, opts: ConvolutionOptions = {}): ConvolutionResult {
+  checkOptions(opts);
   const disc = opts.discretization ?? 1000;
   const a = toDiscreteMeasure(mu, disc);
   const b = toDiscreteMeasure(nu, disc);
   const [a0, a1] = extent(a);
   const [b0, b1] = extent(b);
   if (a0 < 0 || b0 < 0) throw new RangeError(`freeMultiplicativeConvolution: both measures must live on [0, ∞), got smallest points ${a0} and ${b0}`);
+  const what = "free multiplicative convolution μ ⊠ ν";
+  const ca = pointMassAt(a);
+  const cb = pointMassAt(b);
+  if (ca !== null && cb !== null) return pointMassResult(ca * cb, what, opts.points ?? 400);
+  const exact = momentFunction((K) => {
+    const ma = momentsOf(mu, a, K);
+    const mb = momentsOf(nu, b, K);
+    // A factor of mean 0 is δ_0 (it lives on [0, ∞)), and so is the product.
+    if (ma[1] === 0 || mb[1] === 0) return ma.map((_, k) => (k === 0 ? 1 : 0));
+    return freeMultiplicativeMoments(ma, mb);
+  });
+  // A product bounded away from 0 (narrow laws, e.g. φ′² of tanh at a small input variance): its support lies in
+  // [a₀b₀, a₁b₁], and an even grid over it with η = 0.004 × its width resolves it. The t² grid on (0, hi] below is for
+  // laws that reach 0, whose density can blow up there; on a narrow law far from 0 its spacing exceeds η and the
+  // density falls between grid points.
+  // The grid then spans m₁ ± 8σ of the product (exact moments), cut to [a₀b₀, a₁b₁]: the φ′² laws have thin tails
+  // far out (1 − φ′(h)² ∝ h² for small h) that would otherwise stretch the grid over nothing.
+  const [qa0, qa1] = effectiveExtent(a);
+  const [qb0, qb1] = effectiveExtent(b);
+  const m1 = exact(1);
+  const sd = Math.sqrt(Math.max(exact(2) - m1 * m1, 0));
+  const lo = Math.max(qa0 * qb0, m1 - 8 * sd);
+  const hi = Math.min(qa1 * qb1, m1 + 8 * sd);
+  const awayFromZero = hi > lo && lo > 0.002 * hi; // (then neither input has mass at 0)
   const mass0 = (m: DiscreteMeasure) => {
     let s = 0;
     for (let i = 0; i < m.atoms.length; i++) if (m.atoms[i] === 0) s += m.weights[i];
@@ -331,7 +539,7 @@ export function freeMultiplicativeConvolution(mu: MeasureInput, nu: MeasureInput
   };
   const atomMass = Math.max(mass0(a), mass0(b));
   let hiDefault = a1 * b1 * 1.05 + 1e-9;
-  if (!opts.range) {
+  if (!opts.range && !awayFromZero) {
     // a₁b₁ bounds the support but can be loose (MP(1) ⊠ MP(1): 16 against 6.75), and iterated products would
     // compound it: a coarse first pass finds where the density really ends.
     const coarse = freeMultiplicativeConvolution(a, b, { ...opts, points: 120, eta: 0.002 * hiDefault, range: [hiDefault * 1e-6, hiDefault] });
@@ -346,7 +554,10 @@ export function freeMultiplicativeConvolution(mu: MeasureInput, nu: MeasureInput
     }
     hiDefault = Math.min(hiDefault, xs[last] * 1.3);
   }
-  const { eta, tol, maxIterations, x } = settings(opts, hiDefault * 1e-6, hiDefault, true);
+  const pad = 0.05 * (hi - lo) + 1e-12 * hi;
+  const { eta, tol, maxIterations, x } = awayFromZero
+    ? settings({ ...opts, eta: opts.eta ?? 0.0002 * (hi - lo + 2 * pad) }, Math.max(0.5 * lo, lo - pad), hi + pad, false)
+    : settings(opts, hiDefault * 1e-6, hiDefault, true);
   const density = new Float64Array(x.length);
   const e = new Float64Array(2);
   const g = new Float64Array(2);
@@ -394,7 +605,7 @@ export function freeMultiplicativeConvolution(mu: MeasureInput, nu: MeasureInput
     const rho = -Gi / Math.PI - (atomMass * eta) / (Math.PI * dd);
     density[p] = Math.max(0, rho);
   }
-  return makeResult(x, density, atomMass > 0 ? { at: 0, mass: atomMass } : null, eta, worst, "free multiplicative convolution μ ⊠ ν", true);
+  return makeResult(x, density, atomMass > 0 ? { at: 0, mass: atomMass } : null, eta, worst, what, !awayFromZero, exact);
 }
 
 /**
@@ -402,9 +613,24 @@ export function freeMultiplicativeConvolution(mu: MeasureInput, nu: MeasureInput
  * every pair of atoms t_i + s_j with mass w_i v_j, smoothed with the same Cauchy kernel of width η on the grid.
  */
 export function classicalConvolution(mu: MeasureInput, nu: MeasureInput, opts: ConvolutionOptions = {}): ConvolutionResult {
+  checkOptions(opts);
   const disc = opts.discretization ?? 400;
   const a = toDiscreteMeasure(mu, disc);
   const b = toDiscreteMeasure(nu, disc);
+  const what = "classical convolution μ ∗ ν";
+  const ca = pointMassAt(a);
+  const cb = pointMassAt(b);
+  if (ca !== null && cb !== null) return pointMassResult(ca + cb, what, opts.points ?? 400);
+  // E(X + Y)^k = Σ_j C(k, j) E X^j E Y^{k−j} for independent X, Y.
+  const exact = momentFunction((K) => {
+    const ma = momentsOf(mu, a, K);
+    const mb = momentsOf(nu, b, K);
+    return ma.map((_, k) => {
+      let s = 0;
+      for (let j = 0; j <= k; j++) s += binomial(k, j) * ma[j] * mb[k - j];
+      return s;
+    });
+  });
   const [a0, a1] = extent(a);
   const [b0, b1] = extent(b);
   const pad = 0.05 * (a1 - a0 + b1 - b0) + 1e-9;
@@ -428,7 +654,7 @@ export function classicalConvolution(mu: MeasureInput, nu: MeasureInput, opts: C
     }
     density[p] = s;
   }
-  return makeResult(x, density, null, eta, 0, "classical convolution μ ∗ ν");
+  return makeResult(x, density, null, eta, 0, what, false, exact);
 }
 
 /**

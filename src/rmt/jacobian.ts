@@ -14,11 +14,21 @@ import { svdvals } from "../linalg/svd";
 import { RandomSource, toGenerator } from "../random/index";
 import { ActivationSpec, resolveActivation } from "../propagation/activation";
 import { gaussHermite } from "../propagation/gaussHermite";
-import { meanFieldVarianceMap } from "../propagation/meanField";
+import { preactivationVariances } from "../propagation/meanField";
 import { FeedForwardNet, forwardPass, layerMultipliers, randomFeedForward, WeightDistribution, checkNet } from "../propagation/network";
 import { EmpiricalSpectrum } from "./spectrum";
 import { marchenkoPasturLaw } from "./laws";
-import { ConvolutionResult, DiscreteMeasure, freeMultiplicativeConvolution, rescaleConvolution, toDiscreteMeasure } from "./free";
+import {
+  ConvolutionResult,
+  DiscreteMeasure,
+  freeMultiplicativeConvolution,
+  pointMassAt,
+  pointMassResult,
+  rescaleConvolution,
+  shiftScaleConvolution,
+  toDiscreteMeasure,
+  withMoments,
+} from "./free";
 import { freeMultiplicativeMoments } from "./series";
 import { requireFinite, requireInteger, shapeMismatch } from "../util/errors";
 
@@ -56,7 +66,11 @@ export interface JacobianSpectrumOptions {
   sigmaB?: number;
   /** "gaussian" (default) or "orthogonal". */
   weights?: WeightDistribution;
-  /** Per-coordinate variance q_0 of the random input x ~ N(0, q_0 I) (default 1). */
+  /**
+   * Per-coordinate variance q_0 of the random input x_0 ~ N(0, q_0 I) (default 1). x_0 does not pass through φ:
+   * the first pre-activation has q_1 = σ_w² q_0 + σ_b², so q_0 = q* does NOT start at the fixed point q*; pass
+   * `fixedPointInputVariance(q*, { sigmaW, sigmaB })` = (q* − σ_b²)/σ_w² for that.
+   */
   inputVariance?: number;
   /** Number of independent networks (default 1). */
   initializations?: number;
@@ -131,36 +145,43 @@ function atomMoment(m: DiscreteMeasure, k: number): number {
   return s;
 }
 
-/** c if the measure is the point mass δ_c (all atoms of positive weight equal to c), else null. */
-function pointMassAt(m: DiscreteMeasure): number | null {
-  let c: number | null = null;
-  for (let i = 0; i < m.atoms.length; i++) {
-    if (m.weights[i] <= 0) continue;
-    if (c === null) c = m.atoms[i];
-    else if (Math.abs(m.atoms[i] - c) > 1e-12 * Math.max(1, Math.abs(c))) return null;
+/**
+ * The atoms rescaled to the mean m₁ (t ↦ c·t), or, when `affine` and the result stays ≥ 0, mapped to mean m₁ and
+ * variance v (t ↦ m₁ + s·(t − t̄)).
+ */
+function matchMoments(m: DiscreteMeasure, m1: number, v: number, affine: boolean): DiscreteMeasure {
+  const mean = atomMoment(m, 1);
+  const variance = atomMoment(m, 2) - mean * mean;
+  if (affine && variance > 0 && v > 0) {
+    const s = Math.sqrt(v / variance);
+    let lowest = Infinity;
+    for (let i = 0; i < m.atoms.length; i++) if (m.weights[i] > 0) lowest = Math.min(lowest, m1 + s * (m.atoms[i] - mean));
+    if (lowest > 0) return { atoms: m.atoms.map((t) => m1 + s * (t - mean)), weights: m.weights };
   }
-  return c;
+  const c = m1 / mean;
+  return Number.isFinite(c) && c > 0 ? { atoms: m.atoms.map((t) => t * c), weights: m.weights } : m;
 }
 
-/** The per-layer variances q_1 … q_{L−1} of the hidden pre-activations for an input of variance q_0. */
+/**
+ * The per-layer variances q_1 … q_{L−1} of the hidden pre-activations (the ones a D_l sees) for an input of
+ * per-coordinate variance q_0 (`inputVariance`): q_1 = σ_w² q_0 + σ_b², then q_l = V(q_{l−1}).
+ */
 function hiddenVariances(depth: number, q0: number, sigmaW: number, sigmaB: number, activation: ActivationSpec): number[] {
-  const qs: number[] = [];
-  let q = sigmaW ** 2 * q0 + sigmaB ** 2;
-  for (let l = 1; l < depth; l++) {
-    qs.push(q);
-    q = meanFieldVarianceMap(q, { sigmaW, sigmaB, activation });
-  }
-  return qs;
+  return Array.from(preactivationVariances(depth, q0, { sigmaW, sigmaB, activation })).slice(0, depth - 1);
 }
 
 /**
  * The free-probability prediction of the eigenvalue law of JJᵀ (squared singular values of J), by iterated ⊠ of
  * the layer laws (see the module comment); each intermediate density is re-discretised for the next product.
  *
- * Accuracy: the first moment is exact (each step is rescaled to m₁(μ ⊠ ν) = m₁(μ)·m₁(ν)), the second within 10 %
- * at depth 8 (the tails lose a little at each step). Each ⊠ smooths with a Cauchy kernel of width η (`result.eta`),
- * so the law is resolved down to a few η: deep products put much of their mass near 0, and below ≈ 10η only the
- * mass, not its shape, is right.
+ * Exact cases: when every layer law is a point mass (a linear network with orthogonal weights: JJᵀ = σ_w^{2L} I, or
+ * φ′ constant where h lives) the result is the point mass δ_{σ_w^{2L}·Π c_l}, as an atom of mass 1.
+ * Moments: `moment(k)` is exact, the moments of the free product itself (the same numbers as
+ * jacobianMomentPrediction); the density's own moments, `densityMoment(k)`, have its first moment exact (each step is
+ * rescaled to m₁(μ ⊠ ν) = m₁(μ)·m₁(ν)) and the second within 12 % at depth 8 (the tails lose a little at each step).
+ * Each ⊠ smooths with a Cauchy kernel of width η (`result.eta`), so the law is resolved down to a few η: a law that
+ * reaches 0 is computed on a grid dense near 0, and below ≈ 10η only its mass, not its shape, is right; a narrow law
+ * away from 0 (orthogonal weights, tanh at a small input variance) on an even grid over its support.
  */
 export function jacobianSpectrumPrediction(opts: {
   depth: number;
@@ -168,6 +189,7 @@ export function jacobianSpectrumPrediction(opts: {
   sigmaW?: number;
   sigmaB?: number;
   weights?: WeightDistribution;
+  /** Per-coordinate variance q_0 of the input x_0 (default 1): q_1 = σ_w² q_0 + σ_b² (see `fixedPointInputVariance`). */
   inputVariance?: number;
   /** Grid points of each ⊠ (default 400). */
   points?: number;
@@ -179,9 +201,10 @@ export function jacobianSpectrumPrediction(opts: {
   const points = opts.points ?? 400;
   const qs = hiddenVariances(depth, opts.inputVariance ?? 1, sigmaW, sigmaB, opts.activation);
   const orthogonal = (opts.weights ?? "gaussian") === "orthogonal";
-  // Each factor with its exact mean (MP(1, σ²): σ²; φ′(h)²: by Gauss–Hermite).
-  const factors: { law: DiscreteMeasure; mean: number }[] = [];
-  const weightLaw = orthogonal ? null : { law: toDiscreteMeasure(marchenkoPasturLaw(1, sigmaW ** 2), 600), mean: sigmaW ** 2 };
+  // Each factor with its exact moments [1, m₁, m₂] (MP(1, σ²): σ², 2σ⁴; φ′(h)²: by Gauss–Hermite).
+  const factors: { law: DiscreteMeasure; moments: number[] }[] = [];
+  const mp = marchenkoPasturLaw(1, sigmaW ** 2);
+  const weightLaw = orthogonal ? null : { law: toDiscreteMeasure(mp, 600), moments: [1, mp.moment(1), mp.moment(2)] };
   if (weightLaw) factors.push(weightLaw);
   // A layer law that is a point mass δ_c (φ linear, or φ′ constant where h lives) only rescales: μ ⊠ δ_c is μ scaled
   // by c. Folding it into the scale saves a numerical ⊠ and the smoothing error each one adds.
@@ -190,37 +213,57 @@ export function jacobianSpectrumPrediction(opts: {
   for (const q of qs) {
     const d = derivativeSquaredAtoms(opts.activation, q);
     const c = pointMassAt(d);
-    if (c === null) factors.push({ law: d, mean: atomMoment(derivativeSquaredLaw(opts.activation, q), 1) });
+    const gh = derivativeSquaredLaw(opts.activation, q);
+    if (c === null) factors.push({ law: d, moments: [1, atomMoment(gh, 1), atomMoment(gh, 2)] });
     else scale *= c;
     if (weightLaw) factors.push(weightLaw);
   }
-  if (factors.length === 0) factors.push({ law: { atoms: Float64Array.of(1), weights: Float64Array.of(1) }, mean: 1 });
-  // Each numerical ⊠ smooths with a Cauchy kernel, which biases the mean up by a fraction of a percent; over many
-  // layers that compounds. The mean of a free product is exactly the product of the means (the first moment of
-  // μ ⊠ ν is m₁(μ)·m₁(ν)), so after each step the atoms are rescaled to that exact mean: the shape is the numerical
-  // ⊠, the first moment is exact.
+  // Every layer law a point mass: JJᵀ = scale·I exactly.
+  if (factors.length === 0) return pointMassResult(scale, "eigenvalues of JJᵀ (every layer law a point mass)", points);
+  const exactMoments = (k: number) => jacobianMomentPrediction({ ...opts, K: Math.max(k, 1) })[k];
+  // Each numerical ⊠ smooths with a Cauchy kernel, which biases the mean up by a fraction of a percent (and the
+  // variance by a few percent); over many layers that compounds. The moments of a free product follow exactly from
+  // the factors' (S-transforms multiply; m₁(μ ⊠ ν) = m₁(μ)·m₁(ν)), so after each step the atoms are rescaled to
+  // the exact mean, and, for a law away from 0 (an even grid, no atom), mapped affinely to the exact mean and
+  // variance: the shape is the numerical ⊠, the first two moments are exact.
   let acc: DiscreteMeasure = factors[0].law;
-  let exactMean = factors[0].mean;
+  let exact = factors[0].moments;
   let result: ConvolutionResult | null = null;
   for (let i = 1; i < factors.length; i++) {
     result = freeMultiplicativeConvolution(acc, factors[i].law, { points });
-    exactMean *= factors[i].mean;
-    acc = toDiscreteMeasure(result);
-    const c = exactMean / atomMoment(acc, 1);
-    if (Number.isFinite(c) && c > 0) acc = { atoms: acc.atoms.map((t) => t * c), weights: acc.weights };
+    exact = freeMultiplicativeMoments(exact, factors[i].moments);
+    acc = matchMoments(toDiscreteMeasure(result), exact[1], exact[2] - exact[1] ** 2, result.atom === null && result.x[0] > 0.01 * result.x[result.x.length - 1]);
   }
-  if (result != null) return rescaleConvolution(result, (scale * exactMean) / result.moment(1));
-  // A single layer law: express it, scaled, as a result on a grid by one ⊠ with δ_scale.
-  return freeMultiplicativeConvolution(acc, { atoms: Float64Array.of(scale), weights: Float64Array.of(1) }, { points });
+  const exactMean = exact[1];
+  if (result == null) {
+    // A single layer law: express it as a result on a grid by one ⊠ with δ_1 (scaled below).
+    // A ⊠ with δ_1 only smooths, so η must exceed the spacing of the law's atoms (no second law to spread them).
+    const spread = Math.sqrt(Math.max(atomMoment(acc, 2) - atomMoment(acc, 1) ** 2, 0));
+    result = freeMultiplicativeConvolution(acc, { atoms: Float64Array.of(1), weights: Float64Array.of(1) }, { points, eta: 0.01 * spread });
+  }
+  // The last product gets the same correction, on its grid: exact mean, and exact variance for a law away from 0.
+  const lastMean = result.densityMoment(1);
+  const lastVariance = result.densityMoment(2) - lastMean ** 2;
+  const s = Math.sqrt((exact[2] - exactMean ** 2) / lastVariance);
+  const away = result.atom === null && result.x[0] > 0.01 * result.x[result.x.length - 1];
+  if (away && Number.isFinite(s) && s > 0 && exactMean + s * (result.x[0] - lastMean) > 0) result = shiftScaleConvolution(result, exactMean, s);
+  result = rescaleConvolution(result, (scale * exactMean) / result.densityMoment(1));
+  return withMoments(result, exactMoments);
 }
 
-/** The first K moments of μ_{JJᵀ} from the same free product, exactly (S-transforms of the layer laws). */
+/**
+ * The first K moments of μ_{JJᵀ} from the same free product, exactly (S-transforms of the layer laws). J has L
+ * weight matrices and L − 1 factors D_l, so the first moment (the mean of s²) is
+ *   m₁ = σ_w² · Π_{l=1}^{L−1} σ_w² E[φ′(h_l)²] = σ_w² χ₁^{L−1}  when every q_l = q* (see `fixedPointInputVariance`):
+ * constant in depth at criticality (χ₁ = 1), but equal to σ_w², not 1.
+ */
 export function jacobianMomentPrediction(opts: {
   depth: number;
   activation: ActivationSpec;
   sigmaW?: number;
   sigmaB?: number;
   weights?: WeightDistribution;
+  /** Per-coordinate variance q_0 of the input x_0 (default 1): q_1 = σ_w² q_0 + σ_b² (see `fixedPointInputVariance`). */
   inputVariance?: number;
   K?: number;
 }): number[] {

@@ -15,6 +15,11 @@ import type { BatchAugmentation, TrainingBatch } from "./fit";
 
 export function imageAugmentation(augmentation: Augmentation, imageShape: readonly [number, number, number] | number[]): BatchAugmentation {
   if (typeof augmentation !== "function") throw new TypeError("imageAugmentation: augmentation must be a function (batch, rng) => batch, e.g. mixup({ alpha: 0.5 })");
+  if (!Array.isArray(imageShape) || imageShape.length !== 3 || !imageShape.every((d) => Number.isSafeInteger(d) && d >= 1)) {
+    throw new RangeError(
+      `imageAugmentation: imageShape must be [height, width, channels] with integers ≥ 1 (e.g. [28, 28, 1] for MNIST), got ${Array.isArray(imageShape) ? formatShape(imageShape) : String(imageShape)}`,
+    );
+  }
   const [h, w, c] = imageShape;
   const size = h * w * c;
   return (batch: TrainingBatch, rng): TrainingBatch => {

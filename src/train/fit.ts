@@ -25,7 +25,7 @@ import type { Optimizer } from "../nn/optim";
 import { DivergenceError, LossLike, getLoss } from "./step";
 import { accuracy } from "./metrics";
 
-/** A batch of rows: inputs x (B × n) and targets y (B × n₀, or length B). */
+/** A batch of rows: inputs x (B × n₀) and targets y (B × n_L, or length B). */
 export interface TrainingBatch {
   x: Tensor;
   y: Tensor;
@@ -37,7 +37,7 @@ export type BatchAugmentation = (batch: TrainingBatch, rng: RandomGenerator) => 
 export interface FitOptions {
   /** Training inputs, one sample per row (N × n). */
   x: TensorInput;
-  /** Targets: an N × n₀ matrix, a length-N vector (scalar regression), or N integer labels for cross entropy. */
+  /** Targets: an N × n_L matrix, a length-N vector (scalar regression), or N integer labels for cross entropy. */
   y: TensorInput;
   loss: LossLike;
   optimizer: Optimizer;
@@ -117,7 +117,37 @@ function asRows(x: TensorInput, name: string): Tensor {
       `fit: ${name} must be N × n (one sample per row), got shape ${formatShape(t.shape)}` +
         (t.ndim === 1 ? `; for a flat array of N samples use tensor(data, [N, n])` : ""),
     );
+  requireFiniteData(t, name);
   return t;
+}
+
+/** A NaN or ±Infinity in the data would be reported as divergence at the first step: name it here instead. */
+function requireFiniteData(t: Tensor, name: string): void {
+  const data = t.data;
+  for (let i = 0; i < data.length; i++) {
+    if (!Number.isFinite(data[i])) {
+      const cols = t.ndim >= 2 ? t.size / t.shape[0] : 1;
+      const where = t.ndim >= 2 ? `row ${Math.floor(i / cols)}, column ${i % cols}` : `entry ${i}`;
+      throw new RangeError(`fit: ${name} must contain only finite numbers, but ${where} is ${data[i]} (clean or drop that sample before training)`);
+    }
+  }
+}
+
+/**
+ * Refuses an optimizer that updates none of the model's parameters: typically the model cell was re-run
+ * (new parameter tensors) but not the optimizer cell, so the optimizer still holds the old model's tensors.
+ */
+function requireOptimizerOfModel(optimizer: Optimizer, parameters: readonly Tensor[]): void {
+  const own = optimizer.parameters;
+  if (!Array.isArray(own) || parameters.length === 0) return; // a custom optimizer without a parameter list
+  const mine = new Set<Tensor>(own);
+  if (!parameters.some((p) => mine.has(p))) {
+    throw new RangeError(
+      `fit: the optimizer updates ${own.length} tensors, none of which is a parameter of this model, so nothing would train. ` +
+        `It was built for another model, most likely before the model was created again (re-running the model's cell makes new parameters): ` +
+        `create the optimizer again from this model, e.g. sgd(model.parameters(), { learningRate: 0.1 }).`,
+    );
+  }
 }
 
 /** Mean loss and accuracy over a dataset, in chunks, without a graph. */
@@ -161,7 +191,7 @@ export async function fit(model: Model, options: FitOptions): Promise<History> {
     return outputSize;
   };
   // Integer labels (one per sample) are class labels when the loss is a cross entropy, when asked, or when the
-  // model has several outputs (a length-N vector cannot be a regression target for an N × n₀ output with n₀ > 1).
+  // model has several outputs (a length-N vector cannot be a regression target for an N × n_L output with n_L > 1).
   const yLabels = isLabelArray(options.y) && Array.prototype.every.call(options.y, (v: number) => Number.isInteger(v) && v >= 0);
   if (namedCE && isLabelArray(options.y) && !yLabels) {
     throw new RangeError("fit: with a cross-entropy loss, y must be integer class labels 0…C−1 (one per sample) or an N × C matrix of (soft) labels");
@@ -169,16 +199,24 @@ export async function fit(model: Model, options: FitOptions): Promise<History> {
   const labelTargets = yLabels && (namedCE || options.classification === true || (options.classification === undefined && classes() > 1));
   const classification = options.classification ?? (namedCE || labelTargets);
   const y = prepareTargets(options.y, N, classes, labelTargets, "y");
+  requireFiniteData(y, "y");
   let validation: { x: Tensor; y: Tensor } | undefined;
   if (options.validation !== undefined) {
     const vx = asRows(options.validation.x, "validation.x");
     if (vx.shape[1] !== x.shape[1]) throw new RangeError(`fit: validation.x has ${vx.shape[1]} columns but x has ${x.shape[1]}`);
     validation = { x: vx, y: prepareTargets(options.validation.y, vx.shape[0], classes, isLabelArray(options.validation.y) && classification, "validation.y") };
+    requireFiniteData(validation.y, "validation.y");
   }
   const rng = toGenerator(options.seed ?? 0, "seed");
   const token = options.interrupt ?? interruptToken();
   const monitor = options.monitor ?? (defaultMonitorFactory ? defaultMonitorFactory() : silentMonitor);
   const parameters = model.parameters();
+  requireOptimizerOfModel(optimizer, parameters);
+  for (const [i, p] of parameters.entries()) {
+    if (p.data.some((v) => !Number.isFinite(v))) {
+      throw new RangeError(`fit: parameter ${i} of the model (shape ${formatShape(p.shape)}) already contains NaN or ±Infinity (did an earlier training diverge?); create the model again`);
+    }
+  }
   const stepsPerEpoch = Math.ceil(N / batchSize);
 
   // ---- train
@@ -247,7 +285,9 @@ export async function fit(model: Model, options: FitOptions): Promise<History> {
     }
   } catch (e) {
     history.seconds = (performance.now() - started) / 1000;
-    if (!(e instanceof DivergenceError)) monitor.end({ reason: "diverged", message: e instanceof Error ? e.message : String(e) });
+    // Only a non-finite loss is divergence; any other exception (a shape error in a custom loss or augmentation, …)
+    // is reported as what it is.
+    if (!(e instanceof DivergenceError)) monitor.end({ reason: "failed", message: e instanceof Error ? e.message : String(e) });
     throw e;
   }
   history.seconds = (performance.now() - started) / 1000;

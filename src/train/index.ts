@@ -6,3 +6,5 @@ export type { LossFunction, LossLike } from "./step";
 export { accuracy, confusionMatrix, ConfusionMatrix, toLabels } from "./metrics";
 export { imageAugmentation } from "./augment";
 export { nearestNeighbourIndices, nearestNeighbourLabels } from "./nearestNeighbour";
+export { spread, formatSpread } from "./seeds";
+export type { Spread } from "./seeds";

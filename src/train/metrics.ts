@@ -20,7 +20,8 @@ export function accuracy(predictions: TensorInput, targets: TensorInput): number
   const p = toLabels(predictions, "accuracy: predictions");
   const y = toLabels(targets, "accuracy: targets");
   if (p.length !== y.length) throw new RangeError(`accuracy: ${p.length} predictions but ${y.length} targets`);
-  if (p.length === 0) return NaN;
+  // One rule for empty input (as mean and the mean losses): an average over no samples is an error, not NaN.
+  if (p.length === 0) throw new RangeError("accuracy: no samples (predictions and targets are empty)");
   let correct = 0;
   for (let i = 0; i < p.length; i++) if (p[i] === y[i]) correct++;
   return correct / p.length;

@@ -32,12 +32,21 @@ export const jupyter: string | undefined = (() => {
 export const chromiumPath: string | undefined =
   [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].find((p) => p && existsSync(p));
 
-/** Says loudly that a test cannot run, and fails under CI. */
-export function requireTool(name: string, present: unknown, install: string): boolean {
+/** The part of vitest's test context that skips the running test (`it("…", (ctx) => …)`). */
+export interface SkippableContext {
+  skip(note?: string): void;
+}
+
+/**
+ * Says loudly that a test cannot run and, given the test's context, marks it SKIPPED in vitest's report (not
+ * passed); fails under CI (CI=true), where .ci/run installs every tool. Without a context it only returns false.
+ */
+export function requireTool(name: string, present: unknown, install: string, ctx?: SkippableContext): boolean {
   if (present) return true;
   const message = `⚠ ${name} not found: this test is SKIPPED. Install it with: ${install}`;
   if (process.env.CI) throw new Error(`${name} is required under CI but was not found (${install})`);
   console.warn(`\n${message}\n`);
+  ctx?.skip(message); // throws vitest's skip signal: the test ends here, reported as skipped
   return false;
 }
 

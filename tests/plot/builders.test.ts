@@ -61,9 +61,9 @@ describe("trace builders", () => {
   });
 
   it("non-finite samples are refused with their index, not silently dropped", () => {
-    expect(() => histogramTrace([1, NaN, 2])).toThrow(/samples\[1\] is NaN/);
-    expect(() => histogramFigure([1, 2, Infinity])).toThrow(/samples\[2\]/);
-    expect(() => histogramTrace([])).toThrow(/empty/);
+    expect(() => histogramTrace([1, NaN, 2])).toThrow(/histogramTrace: samples has 1 non-finite value \(first at index 1: NaN\)/);
+    expect(() => histogramFigure([1, 2, Infinity])).toThrow(/histogramFigure: samples has 1 non-finite value \(first at index 2: Infinity\)/);
+    expect(() => histogramTrace([])).toThrow(/histogramTrace: samples is empty/);
   });
 
   it("traceFigure combines traces of different kinds with the axis options", () => {
@@ -88,5 +88,13 @@ describe("heatmap and slider options", () => {
     expect(fig.layout.sliders[0].active).toBe(2);
     expect(fig.data[0].y).toEqual([2]);
     expect(() => sliderFigure(frames, { active: 3 })).toThrow(/active must be a frame index 0…2, got 3/);
+  });
+});
+
+describe("bar categories", () => {
+  it("barFigure accepts category names on x and error bars through style", () => {
+    const fig = barFigure({ x: ["plain", "mixup"], y: [91, 90.5], style: { error_y: { type: "data", array: [0.2, 0.3] } } });
+    expect(fig.data[0]).toMatchObject({ type: "bar", x: ["plain", "mixup"], y: [91, 90.5], error_y: { array: [0.2, 0.3] } });
+    expect(() => barFigure({ x: ["a"], y: [1, 2] })).toThrow(/x has 1 values but y has 2/);
   });
 });
