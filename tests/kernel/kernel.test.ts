@@ -39,8 +39,8 @@ describe("an output flood", () => {
     } finally {
       await kernel.shutdown();
     }
-    // An update still queued in the kernel when a newer one of the same display comes is replaced by it
-    // (jupyter/kernels/pdl-typescript/lib/wire.js): what arrives is in order and ends with the last update.
+    // Updates of one display within 50 ms of each other are merged (jupyter/kernels/pdl-typescript/lib/server.js):
+    // what arrives is in order and ends with the last update.
     const numbers = updates.map((text) => Number(/^update (\d+)$/.exec(text)![1]));
     expect(numbers[0]).toBe(0);
     expect(numbers[numbers.length - 1]).toBe(9999);
@@ -58,6 +58,24 @@ describe("an output flood", () => {
       `flood: 100 000 lines arrived in order; 10 000 display updates sent as ${updates.length} messages ending at the last (cells: ${report.cells.map((c) => c.seconds.toFixed(1)).join(" s, ")} s)`,
     );
   }, 180_000);
+});
+
+describe("output during a synchronous computation", () => {
+  it("what a cell prints before a long synchronous loop arrives while the loop still runs", async () => {
+    const kernel = await KernelClient.start(fixtures, { launcher });
+    try {
+      let printedAt = 0;
+      const result = await kernel.execute('console.log("started");\nconst t0 = Date.now();\nwhile (Date.now() - t0 < 3000) {}\n"done"', {
+        onMessage: (m) => { if (m.msgType === "stream" && !printedAt) printedAt = Date.now(); },
+      });
+      const finishedAt = Date.now();
+      expect(result.status).toBe("ok");
+      expect(printedAt).toBeGreaterThan(0);
+      expect(finishedAt - printedAt, "the line arrived only when the cell ended").toBeGreaterThan(1500);
+    } finally {
+      await kernel.shutdown();
+    }
+  });
 });
 
 describe("errors after their cell finished", () => {

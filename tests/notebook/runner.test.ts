@@ -107,8 +107,16 @@ describe("interrupting the kernel", () => {
   it("stops a synchronous loop, and a library loop that awaits progress ticks, and the kernel keeps working", async () => {
     const kernel = await KernelClient.start(fixtures, { launcher });
     try {
-      const sync = kernel.execute("let i = 0; while (true) { i++; }");
-      setTimeout(() => kernel.interrupt(), 1500);
+      // Interrupt once the cell runs (its first output arrived), however slow the machine is.
+      const interruptWhenRunning = () => {
+        let sent = false;
+        return (msg: { msgType: string }) => {
+          if (sent || (msg.msgType !== "stream" && msg.msgType !== "display_data")) return;
+          sent = true;
+          setTimeout(() => kernel.interrupt(), 300);
+        };
+      };
+      const sync = kernel.execute('console.log("looping");\nlet i = 0; while (true) { i++; }', { onMessage: interruptWhenRunning() });
       const stoppedSync = await sync;
       expect(stoppedSync.status).toBe("error");
       expect(stoppedSync.error?.ename).toBe("InterruptedError");
@@ -120,8 +128,8 @@ describe("interrupting the kernel", () => {
           "const g = globalThis as any; g.steps = 0;\n" +
           "const bar = progressBar(1e9, \"forever\", { interval: 20 });\n" +
           "try { for (;;) { for (let k = 0; k < 1e4; k++) g.steps++; await bar.tick(); } } catch (e) { console.log(\"stopped: \" + e.name); }",
+        { onMessage: interruptWhenRunning() },
       );
-      setTimeout(() => kernel.interrupt(), 1500);
       const stopped = await asyncLoop;
       expect(stopped.status).toBe("error"); // the abandoned cell is reported as failed
       expect(stopped.error?.ename).toBe("InterruptedError");
