@@ -10,7 +10,6 @@ import { day2RmtChecks } from "./day2-rmt";
 import { day2FreeChecks } from "./day2-free";
 import { day2PropagationChecks } from "./day2-propagation";
 import { day1TrainingChecks } from "./day1-training";
-import { answer } from "./answers";
 
 /** Checks for the start-here notebook (a model for the others). */
 const startChecks = {
@@ -40,6 +39,4 @@ export const check = {
   ...day2FreeChecks,
   ...day2PropagationChecks,
   ...day1TrainingChecks,
-  /** Prints the worked answer of a "think" exercise (notebooks call it from a collapsed cell). */
-  answer,
 };
