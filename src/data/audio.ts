@@ -61,6 +61,12 @@ export function decodeWav(bytes: Uint8Array | ArrayBuffer): AudioSignal {
     const reason = error instanceof RangeError ? "the file is truncated" : (error as Error).message;
     throw new Error(`decodeWav: the ${view.length} bytes are not a valid WAV file (${reason})`);
   }
+  // A file cut short keeps its header, and the decoder reads what is there; the RIFF header's size field
+  // (bytes 4…7: the file's length − 8; 0 or 0xFFFFFFFF while a recording is still being written) tells.
+  const declared = view.length >= 8 ? new DataView(view.buffer, view.byteOffset, view.byteLength).getUint32(4, true) + 8 : 8;
+  if (declared !== 8 && declared !== 0xffffffff + 8 && view.length < declared) {
+    throw new Error(`decodeWav: the ${view.length} bytes are not a valid WAV file (the file is truncated: its header declares ${declared} bytes)`);
+  }
   const channels = decoded.channelData;
   if (channels.length === 0 || channels[0].length === 0 || !(decoded.sampleRate > 0)) {
     throw new Error(

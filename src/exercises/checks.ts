@@ -10,7 +10,6 @@ import { day2RmtChecks } from "./day2-rmt";
 import { day2FreeChecks } from "./day2-free";
 import { day2PropagationChecks } from "./day2-propagation";
 import { day1TrainingChecks } from "./day1-training";
-import { answer } from "./answers";
 
 /** Checks for the start-here notebook (a model for the others). */
 const startChecks = {
@@ -51,8 +50,6 @@ function recordAll<T extends Record<string, (...args: any[]) => CheckOutcome>>(a
 
 export const check = {
   ...recordAll(checks),
-  /** Prints the worked answer of a "think" exercise (notebooks call it from a collapsed cell). */
-  answer,
   /** Prints "k of n exercises pass" for the checks run in this kernel session (call it at the end of a notebook). */
   summary: checkSummary,
 };

@@ -208,7 +208,9 @@ export class KernelClient {
           }
           return;
         }
-        if (msg.msgType === "execute_input") return;
+        // Idle is a request's last message: what comes after it (output of a timer the cell left behind) is
+        // not the cell's; the kernel shows it again at the start of the next cell.
+        if (idle || msg.msgType === "execute_input") return;
         if (msg.msgType === "stream" && msg.content.name === "stderr") {
           stderr += msg.content.text;
           if (msg.metadata?.pdl_late_error) lateErrors.push(msg.content.text);

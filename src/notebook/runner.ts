@@ -1,8 +1,9 @@
 /**
  * The headless notebook runner behind `npm run notebooks` and the notebook tests: runs each notebook in a
  * fresh kernel, cell by cell, timing every cell, and stops at the first error with the notebook, the cell
- * number and the TypeScript diagnostic or the exception with its stack. It can write the executed notebook
- * (with outputs) to a folder.
+ * number and the kernel's error (the TypeScript diagnostic, or the exception with its frames, both naming
+ * the line in the cell). An error that a timer or an un-awaited promise raises after its cell finished fails
+ * the notebook too. It can write the executed notebook (with outputs) to a folder.
  */
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";

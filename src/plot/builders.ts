@@ -171,6 +171,12 @@ export interface HeatmapOptions extends AxesOptions {
   zmid?: number;
   /** Title of the colour bar, e.g. "log χ₁ (< 0: order, > 0: chaos)". */
   colorbarTitle?: string;
+  /** Write each cell's value in it (e.g. the counts of a confusion matrix). */
+  showValues?: boolean;
+  /** Reverse the colour scale (e.g. "Blues" reversed: 0 is white). */
+  reverseScale?: boolean;
+  /** A tick every `tickStep` on both axes (1: every row and column labelled). */
+  tickStep?: number;
   x?: Numbers;
   y?: Numbers;
 }
@@ -183,9 +189,16 @@ export function heatmapFigure(z: Grid, options: HeatmapOptions = {}): Figure {
   if (options.zmax !== undefined) trace.zmax = options.zmax;
   if (options.zmid !== undefined) trace.zmid = options.zmid;
   if (options.colorbarTitle) trace.colorbar = { title: { text: options.colorbarTitle, side: "right" } };
+  if (options.showValues) trace.texttemplate = "%{z}";
+  if (options.reverseScale) trace.reversescale = true;
   if (options.x) trace.x = toNumbers(options.x, "x");
   if (options.y) trace.y = toNumbers(options.y, "y");
   const layout = axesLayout(options);
+  if (options.tickStep !== undefined) {
+    if (!(typeof options.tickStep === "number" && options.tickStep > 0)) throw new RangeError(`heatmapFigure: tickStep must be a number > 0, got ${describe(options.tickStep)}`);
+    layout.xaxis.dtick = options.tickStep;
+    layout.yaxis.dtick = options.tickStep;
+  }
   if (options.matrixOrientation ?? true) layout.yaxis.autorange = "reversed";
   return { data: [trace], layout };
 }

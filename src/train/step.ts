@@ -31,6 +31,12 @@ export function getLoss(loss: LossLike): LossFunction {
 
 /** Thrown when the loss becomes NaN or ±Infinity. */
 export class DivergenceError extends Error {
+  /**
+   * What `fit` had recorded when it stopped (the loss of every step until the divergence, the finished
+   * epochs); undefined when thrown by `trainStep` alone.
+   */
+  history?: { stepLosses: number[]; epochs: unknown[] };
+
   constructor(message: string, readonly loss: number) {
     super(message);
     this.name = "DivergenceError";
