@@ -13,7 +13,7 @@
  */
 import fs from "node:fs";
 import FFT from "fft.js";
-import { describe, requireInteger, requirePositive } from "../util/errors";
+import { describe, requireAllFinite, requireInteger, requirePositive } from "../util/errors";
 import { assetPath } from "./assets";
 
 // wav-decoder ships no type declarations; this is the part of its API we use.
@@ -111,9 +111,10 @@ export interface StftResult {
 
 function readSignal(signal: AudioSignal | ArrayLike<number>): ArrayLike<number> {
   if (signal instanceof AudioSignal) return signal.samples;
-  if (signal == null || typeof (signal as ArrayLike<number>).length !== "number") {
+  if (signal == null || typeof signal === "string" || typeof (signal as ArrayLike<number>).length !== "number") {
     throw new TypeError(`signal must be an AudioSignal or an array of samples, got ${describe(signal)}`);
   }
+  requireAllFinite("signal", signal);
   return signal;
 }
 

@@ -11,7 +11,7 @@
  * R̂_𝒟(f) = (1/N) Σ_m (f(x_m) − y_m)² is available in real life. The integral is computed by composite
  * Gauss–Legendre quadrature, exact for polynomials of degree ≤ 2·8 − 1 on each of 64 panels.
  */
-import { describe, requireFinite, requireInteger } from "../util/errors";
+import { describe, requireFinite, requireInteger, requireNumberArray } from "../util/errors";
 import { RandomSource, toGenerator } from "../random/index";
 
 /** Named target functions g : [0, 1] → [0, 1] for the toy problem. */
@@ -156,6 +156,7 @@ const GL8 = gaussLegendre(8);
 
 /** ∫₀¹ h(x) dx by composite 8-point Gauss–Legendre on `panels` equal panels. */
 export function integrateUnitInterval(h: (x: number) => number, panels = 64): number {
+  if (typeof h !== "function") throw new TypeError(`integrateUnitInterval: h must be a function x ↦ h(x), got ${describe(h)}`);
   requireInteger("panels", panels, 1);
   let total = 0;
   const width = 1 / panels;
@@ -212,6 +213,8 @@ function legendreBasis(x: number, degree: number, out: Float64Array): void {
 export class PolynomialModel {
   private readonly scratch: Float64Array;
   constructor(readonly coefficients: Float64Array) {
+    requireNumberArray("PolynomialModel: coefficients", coefficients);
+    if (coefficients.length === 0) throw new RangeError("PolynomialModel: coefficients must hold at least one number (degree 0), got an empty array");
     this.scratch = new Float64Array(coefficients.length);
   }
 

@@ -9,7 +9,7 @@
  */
 import { requireFigureNumbers } from "./checks";
 import type { Figure, Frame, Layout, Trace } from "./figure";
-import { describe } from "../util/errors";
+import { describe, requireObject } from "../util/errors";
 
 /** Numbers as a 1-D array: a plain array, a typed array or a 1-D ndarray. */
 export type Numbers = ArrayLike<number> | { shape: number[]; get(...i: number[]): number };
@@ -52,11 +52,11 @@ export function toRows(values: Grid, name = "z"): number[][] {
     const [r, c] = values.shape;
     return Array.from({ length: r }, (_, i) => Array.from({ length: c }, (_, j) => values.get(i, j)));
   }
-  if (values == null || typeof (values as ArrayLike<unknown>).length !== "number") {
+  if (values == null || typeof values === "string" || typeof (values as ArrayLike<unknown>).length !== "number") {
     throw new TypeError(`${name} must be a 2-D array (rows of numbers), got ${describe(values)}`);
   }
   return Array.from(values as ArrayLike<ArrayLike<number>>, (row, i) => {
-    if (row == null || typeof row.length !== "number") throw new TypeError(`${name}[${i}] must be a row of numbers, got ${describe(row)}`);
+    if (row == null || typeof row === "string" || typeof row.length !== "number") throw new TypeError(`${name}[${i}] must be a row of numbers, got ${describe(row)}`);
     return Array.from(row);
   });
 }
@@ -85,6 +85,7 @@ export interface SeriesSpec {
 }
 
 function seriesTrace(s: SeriesSpec, defaultMode: string, i: number): Trace {
+  requireObject("figure", `series[${i}]`, s, "a series { x?, y, name? }");
   const y = toNumbers(s.y, `series[${i}].y`);
   const x = s.x === undefined ? y.map((_, j) => j) : toNumbers(s.x, `series[${i}].x`);
   if (x.length !== y.length) throw new RangeError(`series[${i}]: x has ${x.length} values but y has ${y.length}; they must match`);
@@ -188,6 +189,7 @@ export function imageFigure(
   pixels: Grid | ArrayLike<ArrayLike<ArrayLike<number>>> | { shape: number[]; get(...i: number[]): number },
   options: AxesOptions & { zmax?: number } = {},
 ): Figure {
+  if (pixels == null || typeof pixels !== "object") throw new TypeError(`imageFigure: pixels must be an image (rows of numbers, rows of RGB triples, or an ndarray), got ${describe(pixels)}`);
   const nd = isNdarray(pixels) ? pixels : undefined;
   const is3d = nd ? nd.shape.length === 3 : Array.isArray((pixels as ArrayLike<ArrayLike<unknown>>)[0]?.[0]) || ArrayBuffer.isView((pixels as ArrayLike<ArrayLike<unknown>>)[0]?.[0]);
   const layout = axesLayout(options);
@@ -220,6 +222,7 @@ export interface Series3d {
 }
 
 function trace3d(s: Series3d, i: number): Trace {
+  requireObject("scatter3dFigure", `series[${i}]`, s, "a series { x, y, z }");
   const x = toNumbers(s.x, `series[${i}].x`);
   const y = toNumbers(s.y, `series[${i}].y`);
   const z = toNumbers(s.z, `series[${i}].z`);

@@ -30,7 +30,7 @@ import {
   withMoments,
 } from "./free";
 import { freeMultiplicativeMoments } from "./series";
-import { requireFinite, requireInteger, shapeMismatch } from "../util/errors";
+import { requireFinite, requireInteger, shapeMismatch, requireObject } from "../util/errors";
 
 /** J = ∂f/∂x at the input x (length n_0): an n_L × n_0 matrix, by forward accumulation of the layer products. */
 export function networkJacobian(net: FeedForwardNet, x: ArrayLike<number>): Matrix {
@@ -75,6 +75,7 @@ export interface JacobianSpectrumOptions {
 
 /** The singular values of J over `initializations` random networks (and one random input each), pooled. */
 export function jacobianSingularValues(opts: JacobianSpectrumOptions): EmpiricalSpectrum {
+  requireObject("jacobianSingularValues", "options", opts, "an object { depth, activation, sigmaW, … }");
   requireInteger("width", opts.width, 1);
   requireInteger("depth", opts.depth, 1);
   const inits = opts.initializations ?? 1;
@@ -192,6 +193,7 @@ export function jacobianSpectrumPrediction(opts: {
   /** Grid points of each ⊠ (default 400). */
   points?: number;
 }): ConvolutionResult {
+  requireObject("jacobianSpectrumPrediction", "options", opts, "an object { depth, activation, sigmaW, … }");
   const depth = opts.depth;
   requireInteger("depth", depth, 1);
   const sigmaW = opts.sigmaW ?? 1;
@@ -259,6 +261,9 @@ export function jacobianMomentPrediction(opts: {
   inputVariance?: number;
   K?: number;
 }): number[] {
+  requireObject("jacobianMomentPrediction", "options", opts, "an object { depth, activation, sigmaW, … }");
+  requireInteger("depth", opts.depth, 1);
+  if (opts.K !== undefined) requireInteger("K", opts.K, 1);
   const K = opts.K ?? 4;
   const sigmaW = opts.sigmaW ?? 1;
   const qs = hiddenVariances(opts.depth, opts.inputVariance ?? 1, sigmaW, opts.sigmaB ?? 0, opts.activation);

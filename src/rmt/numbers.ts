@@ -7,6 +7,8 @@ import { requireInteger } from "../util/errors";
 
 /** (n choose k) as a float (exact for the sizes used here). */
 export function binomial(n: number, k: number): number {
+  requireInteger("n", n);
+  if (typeof k !== "number" || !Number.isSafeInteger(k)) throw new RangeError(`k must be an integer, got ${String(k)}`);
   if (k < 0 || k > n) return 0;
   k = Math.min(k, n - k);
   let r = 1;
