@@ -56,11 +56,11 @@ function isLaw(m: unknown): m is SpectralLaw {
  * μ as weighted atoms. A law is cut into `points` cells x_0 < … < x_points of its support, clustered at the edges,
  * each carrying its mass F(x_{i+1}) − F(x_i) at its midpoint, plus the law's atom.
  */
-export function toDiscreteMeasure(m: MeasureInput, points = 1000): DiscreteMeasure {
+export function toDiscreteMeasure(m: MeasureInput, points = 1000, name = "measure"): DiscreteMeasure {
   if (m instanceof EmpiricalSpectrum) {
     return { atoms: m.values.slice(), weights: new Float64Array(m.size).fill(1 / m.size) };
   }
-  if (m == null || typeof m !== "object") throw new TypeError(`expected a measure (law, spectrum, values, grid or atoms), got ${describe(m)}`);
+  if (m == null || typeof m !== "object") throw new TypeError(`${name} must be a measure (law, spectrum, values, grid or atoms), got ${describe(m)}`);
   if ((m as DiscreteMeasure).atoms && (m as DiscreteMeasure).weights) return checkedAtoms(m as DiscreteMeasure);
   if (isLaw(m)) {
     requireInteger("points", points, 2);
@@ -112,7 +112,7 @@ export function toDiscreteMeasure(m: MeasureInput, points = 1000): DiscreteMeasu
     return normalise(Float64Array.from(g.x), w);
   }
   if (typeof (m as ArrayLike<number>).length !== "number") {
-    throw new TypeError(`expected a measure (law, spectrum, values, grid {x, density} or atoms {atoms, weights}), got ${describe(m)}`);
+    throw new TypeError(`${name} must be a measure (law, spectrum, values, grid {x, density} or atoms {atoms, weights}), got ${describe(m)}`);
   }
   const values = Float64Array.from(m as ArrayLike<number>);
   if (values.length === 0) throw new RangeError("values: a measure needs at least one value, got an empty array");
@@ -441,8 +441,8 @@ export function shiftScaleConvolution(result: ConvolutionResult, m: number, s: n
 export function freeAdditiveConvolution(mu: MeasureInput, nu: MeasureInput, opts: ConvolutionOptions = {}): ConvolutionResult {
   checkOptions(opts);
   const disc = opts.discretization ?? 1000;
-  const a = toDiscreteMeasure(mu, disc);
-  const b = toDiscreteMeasure(nu, disc);
+  const a = toDiscreteMeasure(mu, disc, "mu");
+  const b = toDiscreteMeasure(nu, disc, "nu");
   const what = "free additive convolution μ ⊞ ν";
   const ca = pointMassAt(a);
   const cb = pointMassAt(b);
@@ -503,8 +503,8 @@ function etaInto(m: DiscreteMeasure, wr: number, wi: number, out: Float64Array, 
 export function freeMultiplicativeConvolution(mu: MeasureInput, nu: MeasureInput, opts: ConvolutionOptions = {}): ConvolutionResult {
   checkOptions(opts);
   const disc = opts.discretization ?? 1000;
-  const a = toDiscreteMeasure(mu, disc);
-  const b = toDiscreteMeasure(nu, disc);
+  const a = toDiscreteMeasure(mu, disc, "mu");
+  const b = toDiscreteMeasure(nu, disc, "nu");
   const [a0, a1] = extent(a);
   const [b0, b1] = extent(b);
   if (a0 < 0 || b0 < 0) throw new RangeError(`freeMultiplicativeConvolution: both measures must live on [0, ∞), got smallest points ${a0} and ${b0}`);
@@ -615,8 +615,8 @@ export function freeMultiplicativeConvolution(mu: MeasureInput, nu: MeasureInput
 export function classicalConvolution(mu: MeasureInput, nu: MeasureInput, opts: ConvolutionOptions = {}): ConvolutionResult {
   checkOptions(opts);
   const disc = opts.discretization ?? 400;
-  const a = toDiscreteMeasure(mu, disc);
-  const b = toDiscreteMeasure(nu, disc);
+  const a = toDiscreteMeasure(mu, disc, "mu");
+  const b = toDiscreteMeasure(nu, disc, "nu");
   const what = "classical convolution μ ∗ ν";
   const ca = pointMassAt(a);
   const cb = pointMassAt(b);
