@@ -79,8 +79,8 @@ describe("classic Notebook 6, live", () => {
         if (result.divs > 0 && result.drawn === result.divs) break;
         await page.waitForTimeout(200);
       }
-      const errorOutputs = await page.evaluate(() => document.querySelectorAll(".output_stderr").length);
-      expect(errorOutputs, "a cell wrote to stderr (an error) in the classic Notebook").toBe(0);
+      const errorOutputs = await page.evaluate(() => document.querySelectorAll(".output_stderr, .output_error").length);
+      expect(errorOutputs, "a cell showed an error (or wrote to stderr) in the classic Notebook").toBe(0);
       expect(result.divs).toBe(3); // the three show() calls of 00-start-here
       expect(result.drawn).toBe(result.divs);
       expect(errors).toEqual([]);

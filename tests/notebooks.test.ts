@@ -13,6 +13,7 @@ import { basename, join, relative } from "node:path";
 import { findNotebooks, formatFailure, readNotebook, runNotebook } from "../src/notebook/index";
 import { chromiumPath, jupyter, jupyterEnv, repoRoot, requireTool } from "./helpers/tools";
 import { renderInBrowser } from "./helpers/browser";
+import type { Claim, ExecutedNotebook } from "./helpers/executed";
 
 const notebooks = findNotebooks(join(repoRoot, "notebooks"));
 const launcher = join(repoRoot, "jupyter", "kernels", "pdl-typescript", "launch.js");
@@ -52,6 +53,24 @@ describe.each(notebooks.map((p) => [relative(repoRoot, p), p]))("%s", (name, pat
     expect(report.seconds, `${name} took ${report.seconds.toFixed(1)} s`).toBeLessThan(budgetSeconds(path));
     executed = report.written;
   }, 200_000);
+
+  const claimsFile = join(repoRoot, "tests", "claims", relative(join(repoRoot, "notebooks"), path).replace(/\.ipynb$/, ".ts"));
+  it.runIf(existsSync(claimsFile))("what its prose claims holds in the executed outputs (tests/claims)", async () => {
+    expect(executed, "the runner test must pass first").toBeDefined();
+    const { claims } = (await import(claimsFile)) as { claims: Claim[] };
+    expect(claims.length, `${claimsFile} lists no claims`).toBeGreaterThan(0);
+    const nb = JSON.parse(readFileSync(executed!, "utf8")) as ExecutedNotebook;
+    const failed: string[] = [];
+    for (const claim of claims) {
+      try {
+        claim.check(nb);
+      } catch (e) {
+        failed.push(`✗ ${claim.name}: ${(e as Error).message}`);
+      }
+    }
+    console.log(`${name}: ${claims.length - failed.length} of ${claims.length} claims hold`);
+    expect(failed, failed.join("\n")).toEqual([]);
+  });
 
   it("runs under Jupyter's own client (jupyter nbconvert --execute)", (ctx) => {
     if (!requireTool("jupyter nbconvert", jupyter, "apt-get install jupyter-nbconvert python3-nbclient (or pip install nbconvert)", ctx)) return;

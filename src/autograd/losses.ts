@@ -1,7 +1,8 @@
 /**
  * Losses L(f(x), y) of SYLLABUS §5, each a single graph node with a hand-written (fused) backward.
  *
- * Batches are rows: prediction f is N × n₀ (or a length-N vector for scalar outputs), one sample per row.
+ * Batches are rows: prediction f is N × n_L (n_L the output size; or a length-N vector for scalar outputs),
+ * one sample per row.
  * Each loss is summed over the output coordinates of a sample, then, over the batch,
  *   reduction "mean" (default): (1/N) Σ_i L(f(x_i), y_i)      — the empirical risk, independent of N;
  *   reduction "sum":            Σ_i L(f(x_i), y_i)            — the notes' Σ_{(x,y)∈𝒟} L(f_θ(x), y).

@@ -16,10 +16,7 @@ import FFT from "fft.js";
 import { describe, requireAllFinite, requireInteger, requirePositive } from "../util/errors";
 import { assetPath } from "./assets";
 
-// wav-decoder ships no type declarations; this is the part of its API we use.
-const wavDecoder = require("wav-decoder") as {
-  decode: { sync(buffer: ArrayBuffer): { sampleRate: number; channelData: Float32Array[] } };
-};
+import decodeWavBytes from "@audio/decode-wav";
 
 /** A mono sound: samples in [−1, 1] and the number of samples per second. */
 export class AudioSignal {
@@ -44,26 +41,31 @@ export class AudioSignal {
 }
 
 /**
- * Decodes the bytes of a WAV file (PCM 8/16/24/32-bit or float) with the `wav-decoder` package. Several
- * channels are averaged to one. A file that is not a valid WAV throws an error saying so.
+ * Decodes the bytes of a WAV file (PCM 8/16/24/32-bit, float, A-law/µ-law, ADPCM) with the
+ * `@audio/decode-wav` package. Several channels are averaged to one. A file that is not a valid WAV throws
+ * an error saying so.
+ *
+ * The bytes may be a view into a larger ArrayBuffer at any offset: a Node Buffer from `fs.readFileSync` is
+ * one (Node 26 hands out small files in a shared pool). Only the view's own bytes are read; no Buffer method
+ * is relied upon, the view is passed on as a plain Uint8Array over the same memory (no copy).
  */
 export function decodeWav(bytes: Uint8Array | ArrayBuffer): AudioSignal {
   if (!(bytes instanceof Uint8Array) && !(bytes instanceof ArrayBuffer)) {
     throw new TypeError(`decodeWav needs the file's bytes (a Uint8Array, Buffer or ArrayBuffer), got ${describe(bytes)}`);
   }
-  const view = bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes;
-  // A private copy: wav-decoder reads an ArrayBuffer from its start.
-  const buffer = view.slice().buffer;
+  const view = bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let decoded: { sampleRate: number; channelData: Float32Array[] };
   try {
-    decoded = wavDecoder.decode.sync(buffer);
+    decoded = decodeWavBytes(view);
   } catch (error) {
     const reason = error instanceof RangeError ? "the file is truncated" : (error as Error).message;
     throw new Error(`decodeWav: the ${view.length} bytes are not a valid WAV file (${reason})`);
   }
-  const channels = decoded?.channelData ?? [];
-  if (channels.length === 0 || !(decoded.sampleRate > 0)) {
-    throw new Error(`decodeWav: the WAV file has no audio channels or no sample rate`);
+  const channels = decoded.channelData;
+  if (channels.length === 0 || channels[0].length === 0 || !(decoded.sampleRate > 0)) {
+    throw new Error(
+      `decodeWav: the ${view.length} bytes are not a valid WAV file (no audio samples found: the header or the data is truncated, or the data is empty)`,
+    );
   }
   const n = channels[0].length;
   const samples = new Float64Array(n);

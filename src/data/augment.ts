@@ -361,3 +361,34 @@ export function compose(...augmentations: Augmentation[]): Augmentation {
     return augmentations.reduce((b, augment) => augment(b, gen), batch);
   };
 }
+
+/**
+ * The batches one after the other as one batch (e.g. a training set and its augmented copies). All must
+ * have the same image shape, and either all carry labels with the same number of classes or none does.
+ */
+export function concatImageBatches(batches: readonly ImageBatch[]): ImageBatch {
+  if (!Array.isArray(batches) || batches.length === 0 || batches.some((b) => !(b instanceof ImageBatch))) {
+    throw new TypeError(`concatImageBatches: batches must be a non-empty array of ImageBatch, got ${describe(batches)}`);
+  }
+  const first = batches[0];
+  const shape = [first.height, first.width, first.channels];
+  batches.forEach((b, i) => {
+    const s = [b.height, b.width, b.channels];
+    if (s.some((v, k) => v !== shape[k])) {
+      throw new RangeError(`concatImageBatches: batch ${i} has images of shape ${formatShape(s)}, batch 0 ${formatShape(shape)}`);
+    }
+    if ((b.labels === null) !== (first.labels === null) || b.classes !== first.classes) {
+      throw new RangeError(`concatImageBatches: batch ${i} has ${b.labels ? b.classes : "no"} label classes, batch 0 ${first.labels ? first.classes : "no"}`);
+    }
+  });
+  const count = batches.reduce((s, b) => s + b.count, 0);
+  const images = new Float64Array(count * first.imageSize);
+  const labels = first.labels ? new Float64Array(count * first.classes) : null;
+  let row = 0;
+  for (const b of batches) {
+    images.set(b.images.subarray(0, b.count * b.imageSize), row * first.imageSize);
+    if (labels && b.labels) labels.set(b.labels.subarray(0, b.count * b.classes), row * first.classes);
+    row += b.count;
+  }
+  return new ImageBatch(images, count, first.height, first.width, first.channels, labels, first.classes);
+}

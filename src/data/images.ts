@@ -129,3 +129,24 @@ export function toGrayscale(image: NdArray): HwcImage {
   }
   return ndarray(out, [h, w, 1]);
 }
+
+/**
+ * The image shrunk by an integer `factor`: each output pixel is the mean of a factor × factor block,
+ * out(i, j, c) = mean over 0 ≤ a, b < factor of image(factor·i + a, factor·j + b, c). Rows and columns that do
+ * not fill a whole block at the bottom and right edges are dropped.
+ */
+export function downsampleImage(image: NdArray, factor: number): HwcImage {
+  requireImage("image", image);
+  if (!Number.isInteger(factor) || factor < 1) throw new RangeError(`downsampleImage: factor must be an integer ≥ 1, got ${describe(factor)}`);
+  const [h, w, c] = image.shape;
+  const oh = Math.floor(h / factor);
+  const ow = Math.floor(w / factor);
+  if (oh === 0 || ow === 0) throw new RangeError(`downsampleImage: factor ${factor} is larger than the image ${formatShape(image.shape)}`);
+  const out = new Float64Array(oh * ow * c);
+  for (let i = 0; i < oh; i++) for (let j = 0; j < ow; j++) for (let ch = 0; ch < c; ch++) {
+    let s = 0;
+    for (let a = 0; a < factor; a++) for (let b = 0; b < factor; b++) s += image.get(factor * i + a, factor * j + b, ch);
+    out[(i * ow + j) * c + ch] = s / (factor * factor);
+  }
+  return ndarray(out, [oh, ow, c]);
+}

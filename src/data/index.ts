@@ -11,3 +11,5 @@ export * from "./text";
 export * from "./audio";
 export * from "./skeleton";
 export * from "./augment";
+export * from "./excessRisk";
+export * from "./betaLaw";

@@ -174,6 +174,40 @@ export class SkeletonSequence {
     return [this.positions.get(t, j, 0), this.positions.get(t, j, 1), this.positions.get(t, j, 2)];
   }
 
+  /**
+   * The velocity of every joint, T × J × 3 in metres per second, by finite differences of the positions p_t
+   * sampled every 1/fps seconds: v_t = (p_{t+1} − p_{t−1}) · fps / 2 inside, (p_1 − p_0) · fps and
+   * (p_{T−1} − p_{T−2}) · fps at the two ends. (A single frame gives no velocity: all zeros.)
+   */
+  velocities(): ndarray.NdArray<Float64Array> {
+    const [T, J] = this.positions.shape;
+    const p = this.positions;
+    const out = ndarray(new Float64Array(T * J * 3), [T, J, 3]);
+    if (T < 2) return out;
+    for (let t = 0; t < T; t++) {
+      const before = Math.max(0, t - 1);
+      const after = Math.min(T - 1, t + 1);
+      const scale = this.fps / (after - before);
+      for (let j = 0; j < J; j++) for (let k = 0; k < 3; k++) out.set(t, j, k, (p.get(after, j, k) - p.get(before, j, k)) * scale);
+    }
+    return out;
+  }
+
+  /**
+   * "3D + 3D" per joint: position and velocity side by side, T × J × 6 (x, y, z, v_x, v_y, v_z), the
+   * array a motion classifier reads when it should see not only where each joint is but where it is going.
+   */
+  positionsAndVelocities(): ndarray.NdArray<Float64Array> {
+    const [T, J] = this.positions.shape;
+    const v = this.velocities();
+    const out = ndarray(new Float64Array(T * J * 6), [T, J, 6]);
+    for (let t = 0; t < T; t++) for (let j = 0; j < J; j++) for (let k = 0; k < 3; k++) {
+      out.set(t, j, k, this.positions.get(t, j, k));
+      out.set(t, j, 3 + k, v.get(t, j, k));
+    }
+    return out;
+  }
+
   /** The whole sequence as one vector in ℝ^{T·J·3} (time-major, then joint, then coordinate). */
   toVector(): Float64Array {
     return Float64Array.from(this.positions.data);

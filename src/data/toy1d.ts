@@ -1,5 +1,5 @@
 /**
- * The 1-D learning problem of SYLLABUS §1: X = Y = [0, 1].
+ * The 1-D learning problem of the lecture's §1: X = Y = [0, 1].
  *
  * We choose μ ourselves: x ~ Uniform[0, 1] and y = g(x) + ε with ε ~ N(0, σ²) independent of x. A dataset
  * 𝒟 = {(x_m, y_m) | m = 1…N} is N independent draws from μ. Because μ is known here, the TRUE (expected) risk
@@ -198,7 +198,7 @@ export function empiricalRisk(f: ScalarModel, data: ToyDataset): number {
 }
 
 /** The shifted Legendre polynomials P_0(2x − 1), …, P_degree(2x − 1) at x: a well-conditioned basis on [0, 1]. */
-function legendreBasis(x: number, degree: number, out: Float64Array): void {
+export function legendreBasis(x: number, degree: number, out: Float64Array): void {
   const t = 2 * x - 1;
   out[0] = 1;
   if (degree >= 1) out[1] = t;
@@ -397,7 +397,9 @@ export function riskVersusDegree(
 
 /**
  * Empirical vs true risk of the degree-d least-squares polynomial as the dataset size N grows (mean over
- * `trials` datasets): the two curves approach each other, the gap closing roughly like p σ² / N.
+ * `trials` datasets): the two curves approach each other, the gap E R − E R̂ closing like 2pσ²/N when the
+ * degree-d polynomials contain g (E R̂ = σ²(1 − p/N), E R ≈ σ²(1 + p/N); the second is exact for a fixed
+ * design, and with x drawn afresh it is a little larger at small N).
  */
 export function riskVersusSampleSize(
   problem: ToyProblem,

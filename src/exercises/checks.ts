@@ -5,8 +5,12 @@
 import { runCheck, Hint, requireFunction, relativeError, type CheckOutcome } from "./check";
 import { day1DataChecks } from "./day1-data";
 import { day1LearningChecks } from "./day1-learning";
+import { day1RiskChecks } from "./day1-risk";
 import { day2RmtChecks } from "./day2-rmt";
 import { day2FreeChecks } from "./day2-free";
+import { day2PropagationChecks } from "./day2-propagation";
+import { day1TrainingChecks } from "./day1-training";
+import { answer } from "./answers";
 
 /** Checks for the start-here notebook (a model for the others). */
 const startChecks = {
@@ -31,6 +35,11 @@ export const check = {
   ...startChecks,
   ...day1DataChecks,
   ...day1LearningChecks,
+  ...day1RiskChecks,
   ...day2RmtChecks,
   ...day2FreeChecks,
+  ...day2PropagationChecks,
+  ...day1TrainingChecks,
+  /** Prints the worked answer of a "think" exercise (notebooks call it from a collapsed cell). */
+  answer,
 };

@@ -48,7 +48,7 @@ function softmaxRef(z: number[]): number[] {
 }
 
 export const day1LearningChecks = {
-  /** §4: `affine(W, x, b)` = W x + b for W ∈ ℝ^{n₀×n}, x ∈ ℝⁿ, b ∈ ℝ^{n₀}. */
+  /** §4: `affine(W, x, b)` = W x + b for W ∈ ℝ^{n₁×n₀}, x ∈ ℝ^{n₀}, b ∈ ℝ^{n₁} (n₀ inputs, n₁ outputs). */
   affine(affine: (W: number[][], x: number[], b: number[]) => ArrayLike<number>): CheckOutcome {
     return runCheck("affine", () => {
       requireFunction(affine, "your affine");
@@ -62,7 +62,7 @@ export const day1LearningChecks = {
         const expected = matVec(W, x).map((v, i) => v + b[i]);
         const raw = affine(copyMat(W), x.slice(), b.slice());
         if (raw != null && typeof (raw as ArrayLike<number>).length === "number" && (raw as ArrayLike<number>).length === x.length && x.length !== b.length) {
-          throw new Hint(`${what} returned ${x.length} numbers (the input size n); W x has one entry per ROW of W (n₀ = ${W.length})`);
+          throw new Hint(`${what} returned ${x.length} numbers (the input size n₀); W x has one entry per ROW of W (n₁ = ${W.length})`);
         }
         const got = vectorAnswer(raw, expected.length, what);
         if (close(got, expected)) continue;

@@ -4,7 +4,12 @@
  * - `jjtVariance`: the variance L of the Fuss–Catalan law of JJᵀ for a depth-L linear Gaussian network (m₁ = 1, m₂ = L + 1);
  * - `semicircleFreeCumulants`: κ_1…κ_K of the semicircle of variance σ² (κ_2 = σ², all others 0);
  * - `mpSTransform`: the S-transform S(z) = 1/(σ²(1 + λz)) of Marčenko–Pastur(λ, σ²) (free cumulants κ_k = σ^{2k}λ^{k−1});
- * - `linearNtk`: the NTK of f(x) = w·x + b on inputs x_1…x_N, Θ_mn = x_m·x_n + 1 (a Gram matrix).
+ * - `linearNtk`: the NTK of f(x) = w·x + b on inputs x_1…x_N, Θ_mn = x_m·x_n + 1 (a Gram matrix);
+ * - `semicircleSum`: the density of semicircle(v₁) ⊞ semicircle(v₂) = semicircle(v₁ + v₂) (R-transforms add);
+ * - `freeAlternatingMoment`: tr(ABAB) = a₂b₁² + a₁²b₂ − a₁²b₁² for free A, B (from the definition of freeness);
+ * - `reluJjtSecondMoment`: m₂(JJᵀ) = 8L for a depth-L ReLU network with Gaussian weights, σ_w² = 2 (S-transforms);
+ * - `gdLinearizedLoss`: ½ Σ_i (1 − ηλ_i)^{2t} c_i², the loss of t discrete gradient steps on the linearised model;
+ * - `reluCkLimit`: the limit (1/n)⟨φ(h(x)), φ(h(y))⟩ of the conjugate kernel of one hidden ReLU layer.
  * Each check runs the student's function on fixed inputs, prints ✓ or a hint, and never prints the solution.
  */
 import { runCheck, Hint, requireFunction, type CheckOutcome } from "./check";
@@ -182,6 +187,126 @@ export const day2FreeChecks = {
         throw new Hint(`${what}: Θ_mn is the inner product of the parameter gradients ∂f(x_m)/∂θ and ∂f(x_n)/∂θ; work out ∂f/∂w and ∂f/∂b first`);
       }
       return `correct on ${cases.length} datasets: for a linear model the NTK is a (shifted) Gram matrix and never changes during training`;
+    });
+  },
+
+  /** §10: `density(x, v1, v2)` = the density at x of semicircle(v1) ⊞ semicircle(v2). */
+  semicircleSum(density: (x: number, v1: number, v2: number) => number): CheckOutcome {
+    return runCheck("semicircleSum", () => {
+      requireFunction(density, "your semicircleSum");
+      const sc = (x: number, v: number) => (x * x < 4 * v ? Math.sqrt(4 * v - x * x) / (2 * Math.PI * v) : 0);
+      const cases: [number, number, number][] = [[0, 1, 1], [1.2, 1, 1], [-0.7, 0.5, 2], [2.5, 1, 0.25], [3.9, 2, 2], [4.5, 2, 2]];
+      for (const [x, v1, v2] of cases) {
+        const what = `semicircleSum(x = ${fmt(x)}, v₁ = ${fmt(v1)}, v₂ = ${fmt(v2)})`;
+        const got = numberAnswer(density(x, v1, v2), what);
+        const expected = sc(x, v1 + v2);
+        if (near(got, expected, 1e-7)) continue;
+        if (near(got, sc(x, (Math.sqrt(v1) + Math.sqrt(v2)) ** 2), 1e-7)) {
+          throw new Hint(`${what}: you added the standard deviations (radii); the R-transforms R(w) = v·w add, so the variances add`);
+        }
+        if (near(got, sc(x, v1 * v2), 1e-7)) throw new Hint(`${what}: ⊞ adds R-transforms; R of the semicircle of variance v is v·w`);
+        if (near(got, sc(x, v1) + sc(x, v2), 1e-7)) throw new Hint(`${what}: that is a mixture of the two laws, not the law of the sum`);
+        const gaussian = Math.exp((-x * x) / (2 * (v1 + v2))) / Math.sqrt(2 * Math.PI * (v1 + v2));
+        if (near(got, gaussian, 1e-7)) throw new Hint(`${what}: that is the classical (Gaussian) answer; the free one solves (v₁ + v₂)G + 1/G = z`);
+        if (expected === 0) throw new Hint(`${what}: x lies outside the support [−2√v, 2√v] of the sum; the density is 0 there`);
+        throw new Hint(`${what} returned ${fmt(got)}; solve R(G) + 1/G = z with R(w) = (v₁ + v₂)w and take ρ = −Im G(x + i0)/π`);
+      }
+      return `correct at ${cases.length} points: semicircle(v₁) ⊞ semicircle(v₂) = semicircle(v₁ + v₂), the free central limit law is stable`;
+    });
+  },
+
+  /** §10: `moment(a, b)` = tr(ABAB) for free A, B with moments a = [1, a₁, a₂], b = [1, b₁, b₂]. */
+  freeAlternatingMoment(moment: (a: number[], b: number[]) => number): CheckOutcome {
+    return runCheck("freeAlternatingMoment", () => {
+      requireFunction(moment, "your freeAlternatingMoment");
+      const cases: [number[], number[]][] = [[[1, 0, 1], [1, 0, 1]], [[1, 1, 2], [1, 0.5, 1]], [[1, 2, 5], [1, -1, 3]], [[1, 0.3, 0.2], [1, 1.5, 2.5]]];
+      for (const [a, b] of cases) {
+        const what = `freeAlternatingMoment(a = [${a.map(fmt)}], b = [${b.map(fmt)}])`;
+        const got = numberAnswer(moment(a.slice(), b.slice()), what);
+        const expected = a[2] * b[1] ** 2 + a[1] ** 2 * b[2] - a[1] ** 2 * b[1] ** 2;
+        if (near(got, expected)) continue;
+        if (near(got, a[2] * b[2])) throw new Hint(`${what}: a₂b₂ = tr(A²B²) is the answer for COMMUTING A, B; for free ones write A = a₁ + A°, B = b₁ + B° and use tr(A°B°A°B°) = 0`);
+        if (near(got, a[1] ** 2 * b[1] ** 2)) throw new Hint(`${what}: the centred parts do not all drop out: terms like tr(A°² B)·b₁ survive`);
+        if (near(got, a[2] * b[1] ** 2 + a[1] ** 2 * b[2])) throw new Hint(`${what}: nearly; the term a₁²b₁² is counted twice in a₂b₁² + a₁²b₂`);
+        throw new Hint(`${what} returned ${fmt(got)}; expand tr((a₁ + A°)(b₁ + B°)(a₁ + A°)(b₁ + B°)) and drop every centred alternating product`);
+      }
+      return `correct on ${cases.length} pairs of moment sequences: the free tr(ABAB) is fixed by the moments of A and B alone`;
+    });
+  },
+
+  /** §10: `m2(L)` = m₂ = tr((JJᵀ)²) in the limit, depth-L ReLU network, Gaussian weights, σ_w² = 2, σ_b = 0. */
+  reluJjtSecondMoment(m2: (L: number) => number): CheckOutcome {
+    return runCheck("reluJjtSecondMoment", () => {
+      requireFunction(m2, "your reluJjtSecondMoment");
+      for (const L of [2, 1, 5, 12]) {
+        const got = numberAnswer(m2(L), `reluJjtSecondMoment(${L})`);
+        const what = `reluJjtSecondMoment(${L})`;
+        if (near(got, 8 * L)) continue;
+        if (near(got, 4 * (L + 1))) throw new Hint(`${what}: you counted only the L weight factors; J also has L − 1 factors D_l² with law ½δ₀ + ½δ₁`);
+        if (near(got, L + 1)) throw new Hint(`${what}: L + 1 is the linear network with σ_w = 1; here each WᵀW has mean σ_w² = 2 and there are D_l² factors`);
+        if (near(got, 4 * (2 * L + 1)) || near(got, 2 * (2 * L + 1))) throw new Hint(`${what}: J = W_L D_{L−1} ⋯ D_1 W_1 has L − 1 D factors, not L`);
+        if (near(got, 2)) throw new Hint(`${what}: 2 is the first moment m₁ = σ_w²; the exercise asks for the second`);
+        throw new Hint(`${what} returned ${fmt(got)}; use m₁ = Π m₁(factor) and m₂/m₁² − 1 = Σ (m₂/m₁² − 1)(factor)`);
+      }
+      return "correct for L = 2, 1, 5, 12: m₂ = 8L, so the spread of JJᵀ grows linearly with depth even at criticality";
+    });
+  },
+
+  /** §11: `loss(lambdas, c, eta, t)` = ½ Σ_i (1 − ηλ_i)^{2t} c_i², t discrete gradient steps of the linearised model. */
+  gdLinearizedLoss(loss: (lambdas: number[], c: number[], eta: number, t: number) => number): CheckOutcome {
+    return runCheck("gdLinearizedLoss", () => {
+      requireFunction(loss, "your gdLinearizedLoss");
+      const cases: [number[], number[], number, number][] = [
+        [[2, 1, 0.1], [0.5, -1, 2], 0.3, 4],
+        [[10, 0.5], [1, 1], 0.15, 7],
+        [[1.5, 0.2, 0.05, 3], [-0.3, 0.8, 0.1, 1.2], 0.5, 0],
+      ];
+      for (const [lam, c, eta, t] of cases) {
+        const what = `gdLinearizedLoss(λ = [${lam.map(fmt)}], c = [${c.map(fmt)}], η = ${fmt(eta)}, t = ${t})`;
+        const got = numberAnswer(loss(lam.slice(), c.slice(), eta, t), what);
+        const sum = (f: (l: number, ci: number) => number) => lam.reduce((s, l, i) => s + f(l, c[i]), 0);
+        const expected = 0.5 * sum((l, ci) => (1 - eta * l) ** (2 * t) * ci * ci);
+        if (near(got, expected)) continue;
+        if (near(got, 0.5 * sum((l, ci) => Math.exp(-2 * eta * l * t) * ci * ci))) {
+          throw new Hint(`${what}: e^{−ηλt} is gradient FLOW; one discrete step multiplies the error along u_i by (1 − ηλ_i)`);
+        }
+        if (near(got, 2 * expected)) throw new Hint(`${what}: the loss is ½‖f_t − Y‖²: keep the ½`);
+        if (near(got, 0.5 * sum((l, ci) => (1 - eta * l) ** t * ci * ci))) throw new Hint(`${what}: the error is (1 − ηλ_i)^t c_i; the loss squares it`);
+        if (near(got, 0.5 * sum((l, ci) => (1 - eta * l) ** (2 * t) * ci))) throw new Hint(`${what}: square the coefficients c_i too`);
+        throw new Hint(`${what} returned ${fmt(got)}; write f_t − Y in the eigenbasis of Θ after t steps of f ← f − ηΘ(f − Y)`);
+      }
+      return `correct on ${cases.length} cases: each eigen-direction of Θ shrinks by (1 − ηλ_i) per step`;
+    });
+  },
+
+  /** §11: `ck(x, y, sigmaW, sigmaB)` = lim (1/n)⟨φ(h(x)), φ(h(y))⟩, h = σ_w W x/√n₀ + σ_b b, φ = ReLU. */
+  reluCkLimit(ck: (x: number[], y: number[], sigmaW: number, sigmaB: number) => number): CheckOutcome {
+    return runCheck("reluCkLimit", () => {
+      requireFunction(ck, "your reluCkLimit");
+      const cases: [number[], number[], number, number][] = [
+        [[1, 0], [0.6, 0.8], Math.SQRT2, 0.1],
+        [[1, 2, -1], [0.5, -1, 2], 1, 0.5],
+        [[0.3, -0.2, 0.9, 1.1], [0.3, -0.2, 0.9, 1.1], 1.5, 0],
+      ];
+      const dot = (u: number[], v: number[]) => u.reduce((s, a, i) => s + a * v[i], 0);
+      for (const [x, y, sw, sb] of cases) {
+        const what = `reluCkLimit(x = [${x.map(fmt)}], y = [${y.map(fmt)}], σ_w = ${fmt(sw)}, σ_b = ${fmt(sb)})`;
+        const got = numberAnswer(ck(x.slice(), y.slice(), sw, sb), what);
+        const arcCos = (n0: number, sb2: number) => {
+          const s11 = (sw * sw * dot(x, x)) / n0 + sb2;
+          const s22 = (sw * sw * dot(y, y)) / n0 + sb2;
+          const s12 = (sw * sw * dot(x, y)) / n0 + sb2;
+          const th = Math.acos(Math.max(-1, Math.min(1, s12 / Math.sqrt(s11 * s22))));
+          return (Math.sqrt(s11 * s22) * (Math.sin(th) + (Math.PI - th) * Math.cos(th))) / (2 * Math.PI);
+        };
+        const expected = arcCos(x.length, sb * sb);
+        if (near(got, expected)) continue;
+        if (near(got, sw * sw * expected + sb * sb)) throw new Hint(`${what}: that is K∞ = σ_w² E[φ(u)φ(v)] + σ_b², the kernel of the NEXT pre-activation; the CK is E[φ(u)φ(v)]`);
+        if (near(got, arcCos(1, sb * sb))) throw new Hint(`${what}: h = σ_w W x/√n₀ + σ_b b, so Var h(x) = σ_w²‖x‖²/n₀ + σ_b²: divide by n₀`);
+        if (near(got, arcCos(x.length, 0))) throw new Hint(`${what}: the bias adds σ_b² to every entry of the covariance of (h(x), h(y))`);
+        throw new Hint(`${what} returned ${fmt(got)}; (h(x), h(y)) is Gaussian: compute its covariance, then E[ReLU(u)ReLU(v)] by the arc-cosine formula`);
+      }
+      return `correct on ${cases.length} pairs: the conjugate kernel's limit is an arc-cosine kernel`;
     });
   },
 };

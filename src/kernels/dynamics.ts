@@ -11,19 +11,30 @@ import { gemm } from "../linalg/gemm";
 import { FeedForwardNet, forwardPass, layerMultipliers, checkNet } from "../propagation/network";
 import { requireAllFinite, requireFinite, requireInteger, requirePositive, shapeMismatch } from "../util/errors";
 
-/** f_t for each t in `times`: rows of the returned matrix (times.length × N). */
+/**
+ * f_t for each t in `times`: rows of the returned matrix (times.length × N).
+ *
+ * `mode` "flow" (default): gradient flow, f_t = Y + e^{−ηΘt}(f₀ − Y), each eigen-direction decays like e^{−ηλ_i t}.
+ * "steps": t steps of gradient descent on the linearised model, f ← f − ηΘ(f − Y), i.e.
+ * f_t = Y + (I − ηΘ)^t (f₀ − Y), each eigen-direction multiplied by (1 − ηλ_i) per step (t must be an integer).
+ * The two agree while ηλ_i ≪ 1 for the directions that matter; for ηλ_i near 1 (or above) they differ, and gradient
+ * descent is what "steps" describes.
+ */
 export function linearizedPrediction(
   theta: MatrixInput,
   f0: ArrayLike<number>,
   Y: ArrayLike<number>,
   learningRate: number,
   times: ArrayLike<number>,
+  mode: "flow" | "steps" = "flow",
 ): Matrix {
   const T = asMatrix(theta, "theta");
   const N = T.shape[0];
   if (f0.length !== N || Y.length !== N) shapeMismatch("linearizedPrediction", "theta", T.shape, "f0 / Y", [f0.length, Y.length], "f0 and Y need one entry per row of theta");
   requirePositive("learningRate", learningRate);
   requireAllFinite("times", times);
+  if (mode !== "flow" && mode !== "steps") throw new RangeError(`mode must be "flow" or "steps", got ${String(mode)}`);
+  if (mode === "steps") Array.from(times).forEach((t) => requireInteger("times (steps)", t, 0));
   const { values, vectors } = eigh(T);
   const Z = vectors.data;
   const r0 = new Float64Array(N).map((_, i) => f0[i] - Y[i]);
@@ -32,7 +43,10 @@ export function linearizedPrediction(
   const out = new Float64Array(times.length * N);
   const w = new Float64Array(N);
   for (let s = 0; s < times.length; s++) {
-    for (let i = 0; i < N; i++) w[i] = c[i] * Math.exp(-learningRate * Math.max(0, values[i]) * times[s]);
+    for (let i = 0; i < N; i++) {
+      const lam = Math.max(0, values[i]);
+      w[i] = c[i] * (mode === "flow" ? Math.exp(-learningRate * lam * times[s]) : (1 - learningRate * lam) ** times[s]);
+    }
     const row = out.subarray(s * N, (s + 1) * N);
     gemm(false, false, N, 1, N, 1, Z, w, 0, row);
     for (let i = 0; i < N; i++) row[i] += Y[i];

@@ -12,7 +12,10 @@ import { gemm } from "../linalg/gemm";
 import { fromFloat64, Matrix, MatrixInput } from "../linalg/matrix";
 import { FeedForwardNet, forwardPass, backwardDeltas, layerMultipliers, checkNet } from "../propagation/network";
 
-/** Θ = Σ_m-independent N×N empirical NTK of output coordinate `output` (default 0) on the rows of X. */
+/**
+ * The N×N empirical NTK Θ_mn = Σ_p ∂f(x_m)/∂θ_p · ∂f(x_n)/∂θ_p of output coordinate f = h_L[`output`] (default 0)
+ * on the rows x_1…x_N of X: Θ = GGᵀ with G the N×p matrix of per-example gradients (computed per layer as above).
+ */
 export function empiricalNtk(net: FeedForwardNet, X: MatrixInput, output = 0): Matrix {
   checkNet(net);
   const pass = forwardPass(net, X);
@@ -43,4 +46,35 @@ export function conjugateKernel(net: FeedForwardNet, X: MatrixInput): Matrix {
   const K = new Float64Array(N * N);
   gemm(false, true, N, N, n, 1 / n, feats.data, feats.data, 0, K);
   return fromFloat64(K, N, N);
+}
+
+/**
+ * G: the N×p matrix of per-example gradients, G[m][p] = ∂f(x_m)/∂θ_p for output coordinate `output`, with the
+ * parameters ordered layer by layer as W_1 (row-major), b_1, W_2, b_2, …: ∂f/∂W_l = a_l δ_l x_{l−1}ᵀ, ∂f/∂b_l = β δ_l.
+ * Θ = GGᵀ (N×N, `empiricalNtk`), and the notes' p×p matrix Σ_m ∇f(x_m)∇f(x_m)ᵀ is GᵀG: the two share their nonzero
+ * eigenvalues. Memory N·p: use it on small networks.
+ */
+export function perExampleGradients(net: FeedForwardNet, X: MatrixInput, output = 0): Matrix {
+  checkNet(net);
+  const pass = forwardPass(net, X);
+  const deltas = backwardDeltas(net, pass, output);
+  const { a, beta } = layerMultipliers(net);
+  const N = pass.inputs[0].shape[0];
+  const p = net.weights.reduce((s, W) => s + W.shape[0] * W.shape[1] + W.shape[0], 0);
+  const G = new Float64Array(N * p);
+  for (let m = 0; m < N; m++) {
+    let col = 0;
+    for (let l = 0; l < net.weights.length; l++) {
+      const [nOut, nIn] = net.weights[l].shape;
+      const d = deltas[l].data;
+      const x = pass.inputs[l].data;
+      for (let i = 0; i < nOut; i++) {
+        for (let j = 0; j < nIn; j++) G[m * p + col + i * nIn + j] = a[l] * d[m * nOut + i] * x[m * nIn + j];
+      }
+      col += nOut * nIn;
+      for (let i = 0; i < nOut; i++) G[m * p + col + i] = beta * d[m * nOut + i];
+      col += nOut;
+    }
+  }
+  return fromFloat64(G, N, p);
 }

@@ -1,11 +1,16 @@
 /**
  * The symmetric eigenproblem: A = Z Λ Zᵀ with Λ = diag(λ₁ ≤ … ≤ λ_n) real and Z orthogonal, so A z_i = λ_i z_i.
- * Householder tridiagonalisation followed by implicit QL (see tridiagonal.ts). Only the lower triangle of A is
+ * Householder tridiagonalisation (in blocks for big matrices, tridiagonalBlocked.ts) followed by implicit QL
+ * (see tridiagonal.ts). Only the lower triangle of A is
  * used, after checking that A is symmetric up to rounding.
  */
 import { asMatrix, fromFloat64, Matrix, MatrixInput } from "./matrix";
 import { tridiagonalize, tridiagonalQL, tridiagonalQTransposed } from "./tridiagonal";
+import { tridiagonalizeBlocked, tridiagonalQTransposedBlocked } from "./tridiagonalBlocked";
 import { requireAllFinite, formatShape } from "../util/errors";
+
+/** From this order on, the blocked tridiagonalisation (tridiagonalBlocked.ts) is faster. */
+const BLOCKED_FROM = 800;
 
 export interface Eigh {
   /** The eigenvalues λ₁ ≤ λ₂ ≤ … ≤ λ_n, ascending. */
@@ -38,7 +43,7 @@ function symmetricData(A: MatrixInput, where: string): { data: Float64Array; n: 
 /** The eigenvalues of the symmetric matrix A, ascending (no eigenvectors: faster than `eigh`). */
 export function eigvalsh(A: MatrixInput): Float64Array {
   const { data, n } = symmetricData(A, "eigvalsh");
-  const t = tridiagonalize(data, n);
+  const t = n >= BLOCKED_FROM ? tridiagonalizeBlocked(data, n) : tridiagonalize(data, n);
   tridiagonalQL(t.d, t.e);
   return t.d.sort();
 }
@@ -53,8 +58,9 @@ export function eigvalsh(A: MatrixInput): Float64Array {
  */
 export function eigh(A: MatrixInput): Eigh {
   const { data, n } = symmetricData(A, "eigh");
-  const t = tridiagonalize(data, n);
-  const zt = tridiagonalQTransposed(t);
+  const blocked = n >= BLOCKED_FROM;
+  const t = blocked ? tridiagonalizeBlocked(data, n) : tridiagonalize(data, n);
+  const zt = blocked ? tridiagonalQTransposedBlocked(t) : tridiagonalQTransposed(t);
   tridiagonalQL(t.d, t.e, zt);
   const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => t.d[i] - t.d[j]);
   const values = new Float64Array(n);

@@ -4,6 +4,7 @@
  * Householder QR, the symmetric eigenproblem, the SVD.
  */
 export { gemm, setGemmKernel, gemmKernel } from "./gemm";
+export { setGemmThreads, gemmThreads, gemmThreadsReady } from "./gemmThreads";
 export type { Matrix, MatrixInput, VectorInput, FormatOptions } from "./matrix";
 export {
   isMatrix,

@@ -5,8 +5,13 @@
  * column by column: H_{k−1} ⋯ H₁ H₀ A = R, so Q = H₀ H₁ ⋯ H_{k−1}.
  * The diagonal of R may be negative (each reflection picks the sign that avoids cancellation); that is why
  * a plain QR of a Gaussian matrix is not Haar distributed (see `haarOrthogonal`).
+ *
+ * Big matrices are factored in blocks of NB columns (LAPACK's dgeqrf): the reflections of one block are
+ * applied to the rest of the matrix at once, as the block reflector I − V T Vᵀ (blockReflector.ts), so most
+ * of the work is done by the fast matrix product.
  */
-import { makeHouseholder } from "./householder";
+import { applyHouseholderLeft, makeHouseholder } from "./householder";
+import { applyBlockReflectorLeft, blockReflector } from "./blockReflector";
 import { asMatrix, fromFloat64, Matrix, MatrixInput } from "./matrix";
 import { requireAllFinite } from "../util/errors";
 
@@ -168,6 +173,49 @@ export function formQ(f: HouseholderQR, cols: number): Float64Array {
   return q;
 }
 
+/** Columns per block of the blocked factorisation; below BLOCKED_FROM columns the one-pass version is faster. */
+const NB = 32;
+const BLOCKED_FROM = 96;
+
+/**
+ * Factors the row-major m×n array `a` in place, in blocks of NB columns (LAPACK's dgeqrf): the block's
+ * reflections are made one at a time on its columns only (the "panel"), then applied to the columns right of
+ * it at once, as (H_j ⋯ H_{j+NB−1})ᵀ = I − V Tᵀ Vᵀ. Same result as `householderQR` up to rounding.
+ */
+export function householderQRBlocked(a: Float64Array, m: number, n: number): HouseholderQR {
+  const k = Math.min(m, n);
+  const tau = new Float64Array(k);
+  const work = new Float64Array(NB);
+  for (let j = 0; j < k; j += NB) {
+    const jb = Math.min(NB, k - j);
+    for (let c = j; c < j + jb; c++) {
+      tau[c] = makeHouseholder(a, c * n + c, n, m - c);
+      applyHouseholderLeft(a, n, c, m - c, c + 1, j + jb, a, c * n + c, n, tau[c], work);
+    }
+    if (j + jb < n) {
+      const block = blockReflector(a, j * n + j, n + 1, n, m - j, tau, j, jb);
+      applyBlockReflectorLeft(block, true, n - j - jb, { data: a, offset: j * n + j + jb, ld: n });
+    }
+  }
+  return { a, m, n, tau };
+}
+
+/**
+ * `formQ` in blocks: Q ← (I − V T Vᵀ) Q for the blocks of NB reflectors, last block first. The block starting
+ * at reflector j only touches rows and columns j … of Q.
+ */
+export function formQBlocked(f: HouseholderQR, cols: number): Float64Array {
+  const { a, m, n, tau } = f;
+  const k = tau.length;
+  const q = new Float64Array(m * cols);
+  for (let i = 0; i < Math.min(m, cols); i++) q[i * cols + i] = 1;
+  for (let j = Math.floor((k - 1) / NB) * NB; j >= 0; j -= NB) {
+    const block = blockReflector(a, j * n + j, n + 1, n, m - j, tau, j, Math.min(NB, k - j));
+    applyBlockReflectorLeft(block, false, cols - j, { data: q, offset: j * cols + j, ld: cols });
+  }
+  return q;
+}
+
 /**
  * The QR decomposition A = QR by Householder reflections (reduced by default; `{ mode: "complete" }` for a
  * square Q). Works for any shape, including m < n, 0×n and 1×1.
@@ -184,11 +232,12 @@ export function qr(A: MatrixInput, options: QrOptions = {}): QR {
   }
   requireAllFinite("qr: A", M.data);
   const [m, n] = M.shape;
-  const f = householderQR(M.data.slice(), m, n);
   const k = Math.min(m, n);
+  const blocked = k >= BLOCKED_FROM;
+  const f = (blocked ? householderQRBlocked : householderQR)(M.data.slice(), m, n);
   const rows = mode === "complete" ? m : k;
   const r = new Float64Array(rows * n);
   for (let i = 0; i < k; i++) for (let j = i; j < n; j++) r[i * n + j] = f.a[i * n + j];
-  const q = formQ(f, rows);
+  const q = (blocked ? formQBlocked : formQ)(f, rows);
   return { Q: fromFloat64(q, m, rows), R: fromFloat64(r, rows, n) };
 }

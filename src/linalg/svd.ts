@@ -13,6 +13,7 @@
 import { applyHouseholderLeft, makeHouseholder } from "./householder";
 import { asMatrix, fromFloat64, Matrix, MatrixInput } from "./matrix";
 import { requireAllFinite } from "../util/errors";
+import { Bidiagonal, bidiagonalizeBlocked, bidiagonalVectorsBlocked } from "./bidiagonalBlocked";
 
 export interface SVD {
   /** m×k with orthonormal columns (the left singular vectors). */
@@ -23,15 +24,8 @@ export interface SVD {
   Vt: Matrix;
 }
 
-interface Bidiagonal {
-  s: Float64Array;
-  e: Float64Array;
-  a: Float64Array;
-  tauq: Float64Array;
-  taup: Float64Array;
-  m: number;
-  n: number;
-}
+/** From this many columns on, the blocked bidiagonalisation (bidiagonalBlocked.ts) is faster. */
+const BLOCKED_FROM = 800;
 
 /**
  * Bidiagonalises the row-major m×n array `a` (m ≥ n) in place: A = Q B Pᵀ.
@@ -42,7 +36,7 @@ interface Bidiagonal {
  * pass accumulates y = Bᵀx for the NEXT step's column x. Since the next u = (x − β e₁)/(x₀ − β), its
  * z = τ_q (y − β b₀)/(x₀ − β), with b₀ the block's first row, needs no second pass.
  */
-function bidiagonalize(a: Float64Array, m: number, n: number): Bidiagonal {
+export function bidiagonalize(a: Float64Array, m: number, n: number): Bidiagonal {
   const s = new Float64Array(n);
   const e = new Float64Array(n);
   const tauq = new Float64Array(n);
@@ -145,6 +139,17 @@ function bidiagonalize(a: Float64Array, m: number, n: number): Bidiagonal {
 
 /** Uᵀ (n×m, row j = column j of Q) and Vᵀ (n×n, row j = column j of P) from the stored reflectors. */
 function bidiagonalVectors(b: Bidiagonal): { ut: Float64Array; vt: Float64Array } {
+  const { m, n } = b;
+  const { q, p } = n >= BLOCKED_FROM ? bidiagonalVectorsBlocked(b) : bidiagonalVectorsUnblocked(b);
+  const ut = new Float64Array(n * m);
+  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) ut[j * m + i] = q[i * n + j];
+  const vt = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) vt[j * n + i] = p[i * n + j];
+  return { ut, vt };
+}
+
+/** Q (m×n) and P (n×n) from the stored reflectors, one reflector at a time. */
+export function bidiagonalVectorsUnblocked(b: Bidiagonal): { q: Float64Array; p: Float64Array } {
   const { a, m, n, tauq, taup } = b;
   const q = new Float64Array(m * n);
   for (let i = 0; i < n; i++) q[i * n + i] = 1;
@@ -155,11 +160,12 @@ function bidiagonalVectors(b: Bidiagonal): { ut: Float64Array; vt: Float64Array 
   for (let k = n - 2; k >= 0; k--) {
     applyHouseholderLeft(p, n, k + 1, n - k - 1, k + 1, n, a, k * n + k + 1, 1, taup[k], work);
   }
-  const ut = new Float64Array(n * m);
-  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) ut[j * m + i] = q[i * n + j];
-  const vt = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) vt[j * n + i] = p[i * n + j];
-  return { ut, vt };
+  return { q, p };
+}
+
+/** The bidiagonalisation, in blocks for big matrices. */
+function bidiagonalizeAuto(a: Float64Array, m: number, n: number): Bidiagonal {
+  return n >= BLOCKED_FROM ? bidiagonalizeBlocked(a, m, n, bidiagonalize) : bidiagonalize(a, m, n);
 }
 
 /** Rotates rows i and j of the row-major array z (row length len): (z_i, z_j) ← (c z_i + s z_j, −s z_i + c z_j). */
@@ -317,7 +323,7 @@ function tallData(A: MatrixInput, where: string): { a: Float64Array; m: number; 
 /** The singular values of A, descending (no vectors: faster than `svd`). */
 export function svdvals(A: MatrixInput): Float64Array {
   const { a, m, n } = tallData(A, "svdvals");
-  const b = bidiagonalize(a, m, n);
+  const b = bidiagonalizeAuto(a, m, n);
   bidiagonalQR(b.s, b.e, m);
   return b.s;
 }
@@ -331,7 +337,7 @@ export function svdvals(A: MatrixInput): Float64Array {
  */
 export function svd(A: MatrixInput): SVD {
   const { a, m, n, transposed } = tallData(A, "svd");
-  const b = bidiagonalize(a, m, n);
+  const b = bidiagonalizeAuto(a, m, n);
   const { ut, vt } = bidiagonalVectors(b);
   bidiagonalQR(b.s, b.e, m, ut, vt);
   // Now Aₜ = utᵀ · diag(s) · vt where Aₜ is A or Aᵀ (m×n, m ≥ n).

@@ -1,15 +1,16 @@
 /**
  * Initialisations of a layer's W ∈ ℝ^{n_out×n_in} and b ∈ ℝ^{n_out} (SYLLABUS §7, §9).
  *
- * - gaussianInit(σ_w, σ_b): W_ij ~ N(0, σ_w²/n_in), b_i ~ N(0, σ_b²), the notes' parametrisation
- *   (σ_w = σ_b = 1 with b ~ N(0, 1/n) is the notes' first example: pass σ_b = 1/√n yourself).
+ * - gaussianInit(σ_w, σ_b): W_ij ~ N(0, σ_w²/n_in), b_i ~ N(0, σ_b²), the notes' parametrisation. The notes'
+ *   first example, W_ij ~ N(0, 1/n) and b_i ~ N(0, 1/n), is σ_w = 1, σ_b = 1/√n (pass σ_b = 1/√n yourself).
  * - lecunInit: σ_w² = 1;  heInit: σ_w² = 2 (keeps E‖h_l‖² constant through ReLU layers);
  *   xavierInit: Var W_ij = 2/(n_in + n_out). Biases zero for these three.
  * - orthogonalInit(σ_w): W = σ_w · (a Haar-distributed orthogonal matrix, cut to n_out × n_in), so all
  *   singular values of W equal σ_w (dynamical isometry experiments).
  */
 import { RandomGenerator } from "../random/index";
-import { haarOrthogonal } from "../rmt/samplers";
+import { ginibre } from "../rmt/samplers";
+import { qr } from "../linalg/qr";
 
 export interface Initializer {
   readonly name: string;
@@ -82,10 +83,18 @@ export function orthogonalInit(sigmaW = 1, sigmaB = 0): Initializer {
   return new SimpleInitializer(
     `orthogonal(σ_w=${sigmaW}, σ_b=${sigmaB})`,
     (nOut, nIn, rng) => {
+      // A Haar n×n matrix (n = max) cut to n_out × n_in keeps k = min(n_out, n_in) of its columns (n_out ≥ n_in) or
+      // rows (n_out < n_in, and then its transpose, also Haar, keeps k columns). The first k columns of a Haar
+      // matrix are the sign-corrected reduced Q of an n×k Ginibre matrix (Mezzadri's construction: Gram–Schmidt of
+      // column j only sees columns 1…j), so that Q is sampled directly, in O(n k²) instead of O(n³).
       const n = Math.max(nOut, nIn);
-      const q = haarOrthogonal(n, rng);
+      const k = Math.min(nOut, nIn);
+      const { Q, R } = qr(ginibre(n, k, 1, rng));
+      const sign = Array.from({ length: k }, (_, j) => (R.get(j, j) < 0 ? -sigmaW : sigmaW));
       const w = new Float64Array(nOut * nIn);
-      for (let i = 0; i < nOut; i++) for (let j = 0; j < nIn; j++) w[i * nIn + j] = sigmaW * q.get(i, j);
+      for (let i = 0; i < nOut; i++) {
+        for (let j = 0; j < nIn; j++) w[i * nIn + j] = nOut >= nIn ? sign[j] * Q.get(i, j) : sign[i] * Q.get(j, i);
+      }
       return w;
     },
     (nOut, rng) => (sigmaB === 0 ? new Float64Array(nOut) : rng.normalArray(nOut, 0, sigmaB)),

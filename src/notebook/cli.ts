@@ -3,12 +3,14 @@
  * `npm run notebooks [paths…] [--out DIR] [--timeout SECONDS]`
  * Runs notebooks (files, or folders searched recursively; default: notebooks/) each in a fresh kernel,
  * printing every cell's time; stops at the first error with the notebook, the cell and the message.
- * With --out, the executed notebooks (with outputs) are written to DIR.
+ * With --out, the executed notebooks (with outputs) are written to DIR, each at its path relative to the current
+ * folder (notebooks/day1/x.ipynb → DIR/notebooks/day1/x.ipynb). Refused before anything runs: --out inside a
+ * notebook folder or that is a file, a notebook that is not TypeScript, a cell whose source is not text.
  */
-import { existsSync } from "node:fs";
-import { resolve, relative } from "node:path";
+import { existsSync, statSync } from "node:fs";
+import { isAbsolute, resolve, relative } from "node:path";
 import { findNotebooks } from "./find";
-import { formatFailure, runNotebook } from "./runner";
+import { executedCopyPath, formatFailure, readNotebook, runNotebook } from "./runner";
 
 async function main(argv: string[]): Promise<number> {
   const paths: string[] = [];
@@ -44,6 +46,36 @@ async function main(argv: string[]): Promise<number> {
     console.error(`no notebooks (.ipynb) found in ${targets.join(", ")}`);
     return 2;
   }
+  // Executed copies keep their path relative to the current folder (or, outside it, to the repository), so
+  // notebooks of the same name in different folders do not collide. Refuse a bad --out before running anything.
+  const relativeTo = (path: string) => {
+    for (const base of [process.cwd(), root]) {
+      const rel = relative(base, path);
+      if (!rel.startsWith("..") && !isAbsolute(rel)) return base;
+    }
+    return undefined;
+  };
+  try {
+    if (outputDir) {
+      for (const t of targets) {
+        const inside = relative(resolve(t), resolve(outputDir));
+        if (!existsSync(t) || !statSync(t).isDirectory() || inside.startsWith("..") || isAbsolute(inside)) continue;
+        throw new Error(`--out ${outputDir} is inside the notebook folder ${t}: the executed copies (megabytes each) would mix with the clean notebooks; choose a folder outside it`);
+      }
+      const written = new Map<string, string>();
+      for (const path of notebooks) {
+        const out = executedCopyPath(path, outputDir, relativeTo(path));
+        if (notebooks.includes(resolve(out))) throw new Error(`--out ${outputDir} would overwrite the notebook ${out}`);
+        const other = written.get(out);
+        if (other) throw new Error(`--out: ${other} and ${path} would both be written to ${out}`);
+        written.set(out, path);
+      }
+    }
+    for (const path of notebooks) readNotebook(path);
+  } catch (e) {
+    console.error((e as Error).message);
+    return 2;
+  }
   let total = 0;
   for (const path of notebooks) {
     const shown = relative(process.cwd(), path) || path;
@@ -52,6 +84,7 @@ async function main(argv: string[]): Promise<number> {
     try {
       report = await runNotebook(path, {
         outputDir,
+        outputRelativeTo: relativeTo(path),
         cellTimeoutSeconds: timeout,
         onCell: (c) => console.log(`  cell ${String(c.cell).padStart(3)}  ${c.seconds.toFixed(2).padStart(6)} s  ${c.firstLine}`),
       });

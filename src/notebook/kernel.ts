@@ -20,12 +20,19 @@ export interface KernelMessage {
 
 /** What one `execute` produced. */
 export interface ExecuteResult {
-  status: "ok" | "error" | "timeout";
-  /** iopub messages belonging to this request, in order (stream, display_data, update_display_data, error …). */
+  /** "aborted": the kernel skipped this request because an earlier one failed (as "Run All" stops). */
+  status: "ok" | "error" | "timeout" | "aborted";
+  /** iopub messages belonging to this request, in order (stream, display_data, update_display_data, execute_result, error …). */
   messages: KernelMessage[];
-  /** Text written to stderr during the request (tslab writes diagnostics and exceptions there). */
+  /** Text written to stderr during the request (the cell's own writes, and errors of earlier cells' timers and promises). */
   stderr: string;
   seconds: number;
+  /** The execution count the kernel gave the request (In[n]), from its reply. */
+  executionCount?: number;
+  /** The error of a failed request: its name, message and traceback (from the `error` message or the reply). */
+  error?: { ename: string; evalue: string; traceback: string[] };
+  /** Errors the kernel reported on stderr that no cell caught (timer callbacks, un-awaited promises). */
+  lateErrors: string[];
 }
 
 const DELIMITER = "<IDS|MSG>";
@@ -151,13 +158,19 @@ export class KernelClient {
    * Executes `code` and resolves when the kernel is idle again. After `timeoutSeconds` the kernel is
    * interrupted (SIGINT) and the result has status "timeout".
    */
-  async execute(code: string, options: { timeoutSeconds?: number; onMessage?: (msg: KernelMessage) => void } = {}): Promise<ExecuteResult> {
+  async execute(
+    code: string,
+    options: { timeoutSeconds?: number; onMessage?: (msg: KernelMessage) => void; silent?: boolean; storeHistory?: boolean } = {},
+  ): Promise<ExecuteResult> {
     if (this.closed) throw new Error(`the kernel is not running${this.processLog ? `:\n${this.processLog}` : ""}`);
     const started = Date.now();
     const messages: KernelMessage[] = [];
     const msgId = randomUUID();
     let stderr = "";
-    let replyStatus: "ok" | "error" | undefined;
+    let replyStatus: "ok" | "error" | "aborted" | undefined;
+    let executionCount: number | undefined;
+    let error: ExecuteResult["error"];
+    const lateErrors: string[] = [];
     let idle = false;
     let timedOut = false;
     await new Promise<void>((resolveDone) => {
@@ -188,20 +201,38 @@ export class KernelClient {
           return;
         }
         if (msg.msgType === "execute_input") return;
-        if (msg.msgType === "stream" && msg.content.name === "stderr") stderr += msg.content.text;
+        if (msg.msgType === "stream" && msg.content.name === "stderr") {
+          stderr += msg.content.text;
+          if (msg.metadata?.pdl_late_error) lateErrors.push(msg.content.text);
+        }
+        if (msg.msgType === "error") error = { ename: msg.content.ename, evalue: msg.content.evalue, traceback: msg.content.traceback ?? [] };
         messages.push(msg);
         options.onMessage?.(msg);
       });
       this.replies.set(msgId, (msg) => {
         if (msg.msgType !== "execute_reply") return;
-        replyStatus = msg.content.status === "ok" ? "ok" : "error";
+        replyStatus = msg.content.status === "ok" ? "ok" : msg.content.status === "aborted" || msg.content.status === "abort" ? "aborted" : "error";
+        executionCount = typeof msg.content.execution_count === "number" ? msg.content.execution_count : undefined;
+        if (replyStatus === "error" && !error && msg.content.ename !== undefined) {
+          error = { ename: msg.content.ename, evalue: msg.content.evalue ?? "", traceback: msg.content.traceback ?? [] };
+        }
         if (idle) finish();
       });
-      void this.send(this.shell, "execute_request", { code, silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true }, msgId);
+      const silent = options.silent ?? false;
+      const request = { code, silent, store_history: options.storeHistory ?? !silent, user_expressions: {}, allow_stdin: false, stop_on_error: true };
+      void this.send(this.shell, "execute_request", request, msgId);
     });
     this.listeners.delete(msgId);
     this.replies.delete(msgId);
-    return { status: timedOut ? "timeout" : replyStatus ?? "error", messages, stderr, seconds: (Date.now() - started) / 1000 };
+    return {
+      status: timedOut ? "timeout" : replyStatus ?? "error",
+      messages,
+      stderr,
+      seconds: (Date.now() - started) / 1000,
+      executionCount,
+      error,
+      lateErrors,
+    };
   }
 
   /** Sends SIGINT, as the notebook's interrupt button does. */

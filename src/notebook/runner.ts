@@ -5,8 +5,8 @@
  * (with outputs) to a folder.
  */
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
-import { KernelClient, type KernelMessage } from "./kernel";
+import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { KernelClient, type ExecuteResult, type KernelMessage } from "./kernel";
 
 /** A notebook cell as stored in .ipynb (nbformat 4). */
 export interface NotebookCell {
@@ -43,7 +43,10 @@ export interface NotebookFailure {
   firstLine: string;
   /** The TypeScript diagnostic, or the exception message with its stack. */
   message: string;
-  kind: "diagnostic" | "exception" | "timeout";
+  /** "late-error": an error no cell caught (a timer callback, an un-awaited promise), reported by the kernel. */
+  kind: "diagnostic" | "exception" | "timeout" | "late-error";
+  /** The kernel's error (name, message, traceback) when it sent one. */
+  error?: { ename: string; evalue: string; traceback: string[] };
 }
 
 export interface NotebookRunReport {
@@ -57,8 +60,15 @@ export interface NotebookRunReport {
 }
 
 export interface RunOptions {
-  /** Write the executed notebook (with outputs) into this folder. */
+  /** Write the executed notebook (with outputs) into this folder (refused when it would overwrite the notebook). */
   outputDir?: string;
+  /**
+   * Keep the notebook's path relative to this folder inside `outputDir` (so that notebooks of the same name in
+   * different folders do not collide); default: only the file name.
+   */
+  outputRelativeTo?: string;
+  /** How long to wait after the last cell for errors of timers and promises it left behind (default 300 ms). */
+  lateErrorWaitMs?: number;
   /** Per-cell limit in seconds (default 120); a cell over it is interrupted and reported. */
   cellTimeoutSeconds?: number;
   /** Called after each cell (for printing progress). */
@@ -82,7 +92,50 @@ export function readNotebook(path: string): NotebookJson {
     throw new Error(`${path} is not a valid notebook: expected a JSON object with a "cells" array (nbformat 4)`);
   }
   if (json.nbformat !== 4) throw new Error(`${path}: only nbformat 4 notebooks are supported, got nbformat ${json.nbformat}`);
+  json.cells.forEach((cell: any, i: number) => {
+    const where = `${path}: cell ${i + 1}`;
+    if (cell === null || typeof cell !== "object") throw new Error(`${where} is not a cell object, got ${JSON.stringify(cell)}`);
+    if (!["code", "markdown", "raw"].includes(cell.cell_type)) {
+      throw new Error(`${where}: cell_type must be "code", "markdown" or "raw", got ${JSON.stringify(cell.cell_type)}`);
+    }
+    const source = cell.source;
+    const ok = typeof source === "string" || (Array.isArray(source) && source.every((line: unknown) => typeof line === "string"));
+    if (!ok) throw new Error(`${where}: source must be a string or a list of strings, got ${describeValue(source)}`);
+  });
+  const spec = json.metadata?.kernelspec;
+  const language = spec?.language ?? json.metadata?.language_info?.name;
+  if (language !== undefined && String(language).toLowerCase() !== "typescript") {
+    throw new Error(
+      `${path} is a ${language} notebook (kernel "${spec?.name ?? "?"}"); this runner runs TypeScript notebooks with the pdl-typescript kernel only`,
+    );
+  }
   return json as NotebookJson;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return `a list holding ${value.map((v) => (v === null ? "null" : typeof v)).filter((t, i, all) => all.indexOf(t) === i).join(", ")}`;
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+/**
+ * Where the executed copy of `notebookPath` goes in `outputDir`; throws before anything runs when `outputDir`
+ * is a file, or when the copy would overwrite the notebook itself (the committed, clean notebook).
+ */
+export function executedCopyPath(notebookPath: string, outputDir: string, outputRelativeTo?: string): string {
+  const source = resolve(notebookPath);
+  const dir = resolve(outputDir);
+  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new Error(`--out must be a folder, but ${outputDir} is a file`);
+  let name = basename(source);
+  if (outputRelativeTo !== undefined) {
+    const rel = relative(resolve(outputRelativeTo), source);
+    if (rel && !rel.startsWith("..") && !isAbsolute(rel)) name = rel;
+  }
+  const out = join(dir, name);
+  if (resolve(out) === source || resolve(dirname(out)) === dirname(source) || dir === dirname(source)) {
+    throw new Error(`--out ${outputDir} would overwrite ${notebookPath} (its own folder); choose a folder outside the notebooks`);
+  }
+  return out;
 }
 
 /** A cell's source as one string. */
@@ -148,19 +201,13 @@ class OutputCollector {
   }
 }
 
-/** The error text of a failed cell: tslab writes diagnostics and exceptions to stderr, not to the reply. */
-function failureMessage(stderr: string, messages: KernelMessage[]): { message: string; kind: NotebookFailure["kind"] } {
-  const error = messages.find((m) => m.msgType === "error");
-  // Drop the kernel's own stack frames (tslab's executor, node:vm): they say nothing about the cell.
-  const cleaned = stderr
-    .split("\n")
-    .filter((line) => !/^\s+at .*(node:vm|tslab[\\/]dist|sigintHandlersWrap|node:internal)/.test(line))
-    .join("\n");
-  const text = [cleaned.trim(), error ? `${error.content.ename}: ${error.content.evalue}\n${(error.content.traceback ?? []).join("\n")}` : ""]
-    .filter(Boolean)
-    .join("\n");
-  // tslab prints TypeScript diagnostics as "<line>:<col> - <message>".
-  const kind = /^\d+:\d+ - /m.test(stderr) && !/\n\s+at /.test(stderr) ? "diagnostic" : "exception";
+/** The error text of a failed cell: the kernel's error (its traceback names the cell's line), and what it wrote to stderr. */
+function failureMessage(result: ExecuteResult): { message: string; kind: NotebookFailure["kind"] } {
+  const error = result.error;
+  const stderr = result.stderr.trim();
+  const errorText = error ? (error.traceback.length > 0 ? error.traceback.join("\n") : `${error.ename}: ${error.evalue}`) : "";
+  const text = [errorText, stderr && errorText ? `stderr:\n${stderr}` : stderr].filter(Boolean).join("\n");
+  const kind = error?.ename === "TypeScriptError" ? "diagnostic" : "exception";
   return { message: text || "(the kernel reported an error without a message)", kind };
 }
 
@@ -168,12 +215,29 @@ function failureMessage(stderr: string, messages: KernelMessage[]): { message: s
 export async function runNotebook(path: string, options: RunOptions = {}): Promise<NotebookRunReport> {
   const notebookPath = resolve(path);
   const notebook = readNotebook(notebookPath);
+  // Refuse a bad --out before spending minutes on the notebook.
+  const out = options.outputDir ? executedCopyPath(notebookPath, options.outputDir, options.outputRelativeTo) : undefined;
   const started = Date.now();
   const report: NotebookRunReport = { path, ok: true, cells: [], seconds: 0 };
   const kernel = await KernelClient.start(dirname(notebookPath), { launcher: options.launcher });
   const collector = new OutputCollector();
   let codeCell = 0;
+  const fail = (i: number, cellNumber: number, firstLine: string, result: ExecuteResult) => {
+    const failure: NotebookFailure =
+      result.status === "timeout"
+        ? {
+          cell: i + 1, codeCell: cellNumber, firstLine, kind: "timeout",
+          message: `the cell did not finish within ${options.cellTimeoutSeconds ?? 120} s and was interrupted\n${result.stderr}`.trim(),
+        }
+        : result.status === "ok" && result.lateErrors.length > 0
+          ? { cell: i + 1, codeCell: cellNumber, firstLine, kind: "late-error", message: result.lateErrors.join("\n").trim() }
+          : { cell: i + 1, codeCell: cellNumber, firstLine, ...failureMessage(result) };
+    if (result.error) failure.error = result.error;
+    report.ok = false;
+    report.failure = failure;
+  };
   try {
+    let lastCell = -1;
     for (let i = 0; i < notebook.cells.length; i++) {
       const cell = notebook.cells[i];
       if (cell.cell_type !== "code") continue;
@@ -186,27 +250,37 @@ export async function runNotebook(path: string, options: RunOptions = {}): Promi
         continue;
       }
       const result = await kernel.execute(source, { timeoutSeconds: options.cellTimeoutSeconds });
-      cell.outputs = collector.collect(result.messages, codeCell);
-      cell.execution_count = codeCell;
+      const count = result.executionCount ?? codeCell;
+      cell.outputs = collector.collect(result.messages, count);
+      cell.execution_count = count;
+      lastCell = i;
       const cellReport: CellReport = { cell: i + 1, codeCell, seconds: result.seconds, firstLine };
       report.cells.push(cellReport);
       options.onCell?.(cellReport);
-      if (result.status !== "ok") {
-        const { message, kind } = result.status === "timeout"
-          ? { message: `the cell did not finish within ${options.cellTimeoutSeconds ?? 120} s and was interrupted\n${result.stderr}`.trim(), kind: "timeout" as const }
-          : failureMessage(result.stderr, result.messages);
-        report.ok = false;
-        report.failure = { cell: i + 1, codeCell, firstLine, message, kind };
+      if (result.status !== "ok" || result.lateErrors.length > 0) {
+        fail(i, codeCell, firstLine, result);
         break;
+      }
+    }
+    if (report.ok && lastCell >= 0) {
+      // Errors of timers and promises the last cell left behind: give them a moment, then ask the kernel.
+      await new Promise((r) => setTimeout(r, options.lateErrorWaitMs ?? 300));
+      const probe = await kernel.execute("", { storeHistory: false, timeoutSeconds: 30 });
+      if (probe.lateErrors.length > 0) {
+        const last = notebook.cells[lastCell];
+        const lastOutputs = (last.outputs ??= []);
+        lastOutputs.push({ output_type: "stream", name: "stderr", text: toLines(probe.lateErrors.join("")) });
+        const lastReport = report.cells[report.cells.length - 1];
+        fail(lastCell, lastReport.codeCell, lastReport.firstLine, { ...probe, status: "ok" });
       }
     }
   } finally {
     await kernel.shutdown();
   }
   report.seconds = (Date.now() - started) / 1000;
-  if (options.outputDir) {
-    mkdirSync(options.outputDir, { recursive: true });
-    const out = join(options.outputDir, basename(notebookPath));
+  if (out) {
+    mkdirSync(dirname(out), { recursive: true });
+    if (existsSync(out) && statSync(out).isDirectory()) throw new Error(`cannot write ${out}: it is a folder`);
     writeFileSync(out, JSON.stringify(notebook, null, 1) + "\n");
     report.written = out;
   }
@@ -217,6 +291,6 @@ export async function runNotebook(path: string, options: RunOptions = {}): Promi
 export function formatFailure(report: NotebookRunReport): string {
   const f = report.failure;
   if (!f) return `${report.path}: ok`;
-  const what = f.kind === "diagnostic" ? "TypeScript error" : f.kind === "timeout" ? "timeout" : "exception";
+  const what = { diagnostic: "TypeScript error", timeout: "timeout", exception: "exception", "late-error": "error after a cell finished" }[f.kind];
   return `${report.path}: ${what} in cell ${f.cell} (code cell ${f.codeCell}): ${f.firstLine}\n${f.message.replace(/^/gm, "    ")}`;
 }

@@ -10,68 +10,9 @@
 import { requireFigureNumbers } from "./checks";
 import type { Figure, Frame, Layout, Trace } from "./figure";
 import { describe, requireObject } from "../util/errors";
+import { axesLayout, isNdarray, toNumbers, toRows, type AxesOptions, type Grid, type Numbers } from "./axes";
 
-/** Numbers as a 1-D array: a plain array, a typed array or a 1-D ndarray. */
-export type Numbers = ArrayLike<number> | { shape: number[]; get(...i: number[]): number };
-
-/** A 2-D grid of numbers: nested arrays or a 2-D ndarray. */
-export type Grid = ArrayLike<ArrayLike<number>> | { shape: number[]; get(...i: number[]): number };
-
-/** Common options of the builders. */
-export interface AxesOptions {
-  title?: string;
-  xLabel?: string;
-  yLabel?: string;
-  logX?: boolean;
-  logY?: boolean;
-  width?: number;
-  height?: number;
-}
-
-function isNdarray(value: unknown): value is { shape: number[]; get(...i: number[]): number } {
-  return value !== null && typeof value === "object" && Array.isArray((value as { shape?: unknown }).shape) && typeof (value as { get?: unknown }).get === "function";
-}
-
-/** Plain number[] from any `Numbers`. */
-export function toNumbers(values: Numbers, name = "values"): number[] {
-  if (isNdarray(values)) {
-    if (values.shape.length !== 1) throw new RangeError(`${name} must be 1-D, got an ndarray of shape [${values.shape.join(", ")}]`);
-    return Array.from({ length: values.shape[0] }, (_, i) => values.get(i));
-  }
-  if (values == null || typeof values === "string" || typeof (values as ArrayLike<number>).length !== "number") {
-    throw new TypeError(`${name} must be an array of numbers, got ${describe(values)}`);
-  }
-  requireFigureNumbers(values as ArrayLike<unknown>, name, "figure"); // the same rule as show (plot/checks.ts)
-  return Array.from(values as ArrayLike<number>, (v) => v);
-}
-
-/** number[][] (rows) from any `Grid`. */
-export function toRows(values: Grid, name = "z"): number[][] {
-  if (isNdarray(values)) {
-    if (values.shape.length !== 2) throw new RangeError(`${name} must be 2-D, got an ndarray of shape [${values.shape.join(", ")}]`);
-    const [r, c] = values.shape;
-    return Array.from({ length: r }, (_, i) => Array.from({ length: c }, (_, j) => values.get(i, j)));
-  }
-  if (values == null || typeof values === "string" || typeof (values as ArrayLike<unknown>).length !== "number") {
-    throw new TypeError(`${name} must be a 2-D array (rows of numbers), got ${describe(values)}`);
-  }
-  return Array.from(values as ArrayLike<ArrayLike<number>>, (row, i) => {
-    if (row == null || typeof row === "string" || typeof row.length !== "number") throw new TypeError(`${name}[${i}] must be a row of numbers, got ${describe(row)}`);
-    return Array.from(row);
-  });
-}
-
-function axesLayout(o: AxesOptions): Layout {
-  const layout: Layout = {
-    xaxis: { title: { text: o.xLabel ?? "" }, ...(o.logX ? { type: "log" } : {}) },
-    yaxis: { title: { text: o.yLabel ?? "" }, ...(o.logY ? { type: "log" } : {}) },
-    margin: { t: o.title ? 50 : 25, r: 20, b: 50, l: 60 },
-  };
-  if (o.title) layout.title = { text: o.title };
-  if (o.width) layout.width = o.width;
-  if (o.height) layout.height = o.height;
-  return layout;
-}
+export * from "./axes";
 
 /** One curve or point set: `y` against `x` (default 0, 1, 2, …). */
 export interface SeriesSpec {
@@ -92,6 +33,16 @@ function seriesTrace(s: SeriesSpec, defaultMode: string, i: number): Trace {
   return { type: "scatter", mode: s.mode ?? defaultMode, x, y, ...(s.name ? { name: s.name } : {}), ...(s.style ?? {}) };
 }
 
+/** One line trace (a `SeriesSpec` drawn as lines), to combine with other traces in `traceFigure`. */
+export function lineTrace(series: SeriesSpec): Trace {
+  return seriesTrace(series, "lines", 0);
+}
+
+/** One marker trace (a `SeriesSpec` drawn as points), to combine with other traces in `traceFigure`. */
+export function scatterTrace(series: SeriesSpec): Trace {
+  return seriesTrace(series, "markers", 0);
+}
+
 /** Lines: one trace per series. */
 export function lineFigure(series: SeriesSpec | SeriesSpec[], options: AxesOptions = {}): Figure {
   const list = Array.isArray(series) ? series : [series];
@@ -104,35 +55,48 @@ export function scatterFigure(series: SeriesSpec | SeriesSpec[], options: AxesOp
   return { data: list.map((s, i) => seriesTrace(s, "markers", i)), layout: axesLayout(options) };
 }
 
-/** Options of `histogramFigure`. */
-export interface HistogramOptions extends AxesOptions {
+/** Options of `histogramTrace`: how the samples are binned and drawn. */
+export interface HistogramTraceOptions {
   /** Number of bins (default: about √n, between 10 and 80). */
   bins?: number;
   /** Bin range (default: the data's min and max). */
   range?: [number, number];
   /** Normalise to a probability density (default true), so a density curve can be overlaid. */
   normalize?: boolean;
+  /** Legend name (default "samples"). */
+  name?: string;
+  /** Bar colour (default a translucent blue; with several histograms pick `palette[i]`). */
+  color?: string;
+  /** Bar opacity (default 0.55, so overlaid histograms stay readable). */
+  opacity?: number;
+}
+
+/** Options of `histogramFigure`. */
+export interface HistogramOptions extends AxesOptions, HistogramTraceOptions {
   /** A density curve (or several) drawn over the histogram, e.g. the law the samples should follow. */
   density?: SeriesSpec | SeriesSpec[];
-  /** Legend name of the histogram. */
-  name?: string;
 }
 
 /**
- * A histogram of `samples`, by default normalised as a density (area 1), with optional density curves on
- * top: the way to compare an empirical spectrum with its limiting law. Bins are computed here (not by
- * plotly), so the figure's JSON holds the exact heights.
+ * The bars of a histogram of `samples` as one plotly trace, by default normalised as a density (area 1).
+ * Bins are computed here (not by plotly), so the trace's JSON holds the exact heights. Samples that are not
+ * finite (NaN, ±∞) are refused: a histogram that silently drops them would hide a bug.
  */
-export function histogramFigure(samples: Numbers, options: HistogramOptions = {}): Figure {
+export function histogramTrace(samples: Numbers, options: HistogramTraceOptions = {}): Trace {
+  return histogramBars(samples, options, "histogramTrace");
+}
+
+function histogramBars(samples: Numbers, options: HistogramTraceOptions, where: string): Trace {
   if (samples != null && typeof (samples as ArrayLike<unknown>).length === "number" && typeof samples !== "string") {
-    requireFigureNumbers(samples as ArrayLike<unknown>, "samples", "histogramFigure", false); // NaN refused, as by show
+    requireFigureNumbers(samples as ArrayLike<unknown>, "samples", where, false); // NaN refused, as by show
   }
   const values = toNumbers(samples, "samples");
-  if (values.length === 0) throw new RangeError("histogramFigure: samples is empty");
+  if (values.length === 0) throw new RangeError(`${where}: samples is empty`);
   const bins = options.bins ?? Math.max(10, Math.min(80, Math.round(Math.sqrt(values.length))));
-  if (!Number.isInteger(bins) || bins < 1) throw new RangeError(`histogramFigure: bins must be a positive integer, got ${bins}`);
-  let lo = options.range?.[0] ?? Math.min(...values);
-  let hi = options.range?.[1] ?? Math.max(...values);
+  if (!Number.isInteger(bins) || bins < 1) throw new RangeError(`${where}: bins must be a positive integer, got ${describe(bins)}`);
+  let lo = options.range?.[0] ?? values.reduce((m, v) => Math.min(m, v), Infinity);
+  let hi = options.range?.[1] ?? values.reduce((m, v) => Math.max(m, v), -Infinity);
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) throw new RangeError(`${where}: range must be two finite numbers, got ${describe(options.range)}`);
   if (hi <= lo) {
     lo -= 0.5;
     hi += 0.5;
@@ -144,16 +108,56 @@ export function histogramFigure(samples: Numbers, options: HistogramOptions = {}
     counts[Math.min(bins - 1, Math.floor((v - lo) / width))]++;
   }
   const normalize = options.normalize ?? true;
-  const heights = counts.map((c) => (normalize ? c / (values.length * width) : c));
-  const centers = counts.map((_, i) => lo + (i + 0.5) * width);
-  const data: Trace[] = [
-    { type: "bar", x: centers, y: heights, width, name: options.name ?? "samples", marker: { color: "rgba(31,119,180,0.55)" }, hovertemplate: "%{x:.4g}: %{y:.4g}<extra></extra>" },
-  ];
+  return {
+    type: "bar",
+    x: counts.map((_, i) => lo + (i + 0.5) * width),
+    y: counts.map((c) => (normalize ? c / (values.length * width) : c)),
+    width,
+    name: options.name ?? "samples",
+    marker: { color: options.color ?? "rgb(31,119,180)" },
+    opacity: options.opacity ?? 0.55,
+    hovertemplate: "%{x:.4g}: %{y:.4g}<extra></extra>",
+  };
+}
+
+/**
+ * A histogram of `samples`, by default normalised as a density (area 1), with optional density curves on
+ * top: the way to compare an empirical spectrum with its limiting law. `yRange` caps a spike (an atom)
+ * that would flatten the rest.
+ */
+export function histogramFigure(samples: Numbers, options: HistogramOptions = {}): Figure {
+  const data: Trace[] = [histogramBars(samples, options, "histogramFigure")];
   const curves = options.density === undefined ? [] : Array.isArray(options.density) ? options.density : [options.density];
   curves.forEach((c, i) => data.push(seriesTrace({ name: `density ${i + 1}`, ...c }, "lines", i)));
-  const layout = axesLayout({ yLabel: normalize ? "density" : "count", ...options });
+  const normalize = options.normalize ?? true;
+  const layout = axesLayout({ yLabel: normalize ? "density" : "count", barmode: "overlay", ...options });
   layout.bargap = 0;
   return { data, layout };
+}
+
+/** One bar series: heights `y` at positions or category names `x` (default 0, 1, 2, …). */
+export interface BarSpec {
+  x?: Numbers | string[];
+  y: Numbers;
+  name?: string;
+  /** Extra plotly attributes merged into the trace (marker.color, error_y for error bars, …). */
+  style?: Trace;
+}
+
+/**
+ * Bars: one bar trace per series, `barmode` "group" (default, side by side) or "stack". `x` may name
+ * categories (e.g. the methods compared); `style: { error_y: { type: "data", array: stds } }` adds error bars.
+ */
+export function barFigure(series: BarSpec | BarSpec[], options: AxesOptions = {}): Figure {
+  const list = Array.isArray(series) ? series : [series];
+  const data = list.map((s, i) => {
+    const y = toNumbers(s.y, `series[${i}].y`);
+    const categories = Array.isArray(s.x) && s.x.some((v) => typeof v === "string");
+    const x = s.x === undefined ? y.map((_, j) => j) : categories ? (s.x as string[]).map(String) : toNumbers(s.x as Numbers, `series[${i}].x`);
+    if (x.length !== y.length) throw new RangeError(`series[${i}]: x has ${x.length} values but y has ${y.length}; they must match`);
+    return { type: "bar", x, y, ...(s.name ? { name: s.name } : {}), ...(s.style ?? {}) };
+  });
+  return { data, layout: axesLayout({ barmode: "group", ...options }) };
 }
 
 /** Options of `heatmapFigure`. */
@@ -164,6 +168,10 @@ export interface HeatmapOptions extends AxesOptions {
   zmax?: number;
   /** Row 0 at the top, as in a matrix (default true). */
   matrixOrientation?: boolean;
+  /** The value at the middle of a diverging colour scale (e.g. 0 for log χ₁: order below, chaos above). */
+  zmid?: number;
+  /** Title of the colour bar, e.g. "log χ₁ (< 0: order, > 0: chaos)". */
+  colorbarTitle?: string;
   x?: Numbers;
   y?: Numbers;
 }
@@ -174,6 +182,8 @@ export function heatmapFigure(z: Grid, options: HeatmapOptions = {}): Figure {
   const trace: Trace = { type: "heatmap", z: rows, colorscale: options.colorscale ?? "Viridis" };
   if (options.zmin !== undefined) trace.zmin = options.zmin;
   if (options.zmax !== undefined) trace.zmax = options.zmax;
+  if (options.zmid !== undefined) trace.zmid = options.zmid;
+  if (options.colorbarTitle) trace.colorbar = { title: { text: options.colorbarTitle, side: "right" } };
   if (options.x) trace.x = toNumbers(options.x, "x");
   if (options.y) trace.y = toNumbers(options.y, "y");
   const layout = axesLayout(options);
@@ -256,13 +266,17 @@ export interface FrameSpec {
 
 /**
  * A figure with a slider over precomputed frames (and a play button when `play` is true): exploration
- * without re-running the cell. The first frame is what shows initially.
+ * without re-running the cell. Frame `active` (default the first) is what shows initially.
  */
 export function sliderFigure(
   frames: FrameSpec[],
-  options: AxesOptions & { sliderLabel?: string; play?: boolean; frameMs?: number; layout?: Layout } = {},
+  options: AxesOptions & { sliderLabel?: string; play?: boolean; frameMs?: number; layout?: Layout; active?: number } = {},
 ): Figure {
   if (!Array.isArray(frames) || frames.length === 0) throw new RangeError(`sliderFigure: frames must be a non-empty array, got ${describe(frames)}`);
+  const active = options.active ?? 0;
+  if (!Number.isInteger(active) || active < 0 || active >= frames.length) {
+    throw new RangeError(`sliderFigure: active must be a frame index 0…${frames.length - 1}, got ${describe(options.active)}`);
+  }
   const n = frames[0].data.length;
   frames.forEach((f, i) => {
     if (!Array.isArray(f.data) || f.data.length !== n) {
@@ -275,7 +289,7 @@ export function sliderFigure(
   if (options.title && !layout.title) layout.title = { text: options.title };
   layout.sliders = [
     {
-      active: 0,
+      active,
       currentvalue: { prefix: options.sliderLabel ? `${options.sliderLabel}: ` : "", font: { size: 13 } },
       pad: { t: 45 },
       steps: frames.map((f) => ({ label: f.label, method: "animate", args: [[f.label], { mode: "immediate", frame: { duration: ms, redraw: true }, transition: { duration: 0 } }] })),
@@ -298,7 +312,7 @@ export function sliderFigure(
       },
     ];
   }
-  return { data: frames[0].data.map((t) => ({ ...t })), layout: { ...layout, ...(frames[0].layout ?? {}) }, frames: plotlyFrames };
+  return { data: frames[active].data.map((t) => ({ ...t })), layout: { ...layout, ...(frames[active].layout ?? {}) }, frames: plotlyFrames };
 }
 
 /** An animation over precomputed frames: a slider with a play button. */
@@ -337,6 +351,8 @@ export function subplots(figures: Figure[], options: { cols?: number; title?: st
     const y1 = 1 - r * (cellH + gap * 1.5);
     layout[`xaxis${suffix}`] = { ...(fig.layout.xaxis ?? {}), domain: [x0, x0 + cellW], anchor: `y${suffix}` };
     layout[`yaxis${suffix}`] = { ...(fig.layout.yaxis ?? {}), domain: [y1 - cellH, y1], anchor: `x${suffix}` };
+    if (fig.layout.yaxis?.scaleanchor) layout[`yaxis${suffix}`].scaleanchor = `x${suffix}`;
+    if (fig.layout.barmode) layout.barmode = fig.layout.barmode;
     for (const t of fig.data) data.push({ ...t, xaxis: `x${suffix}`, yaxis: `y${suffix}` });
     const sub = options.titles?.[i] ?? (typeof fig.layout.title === "string" ? fig.layout.title : fig.layout.title?.text);
     if (sub) {

@@ -126,21 +126,48 @@ export function newFigureId(): string {
 }
 
 /**
- * The display bundle of a figure. The HTML draws at once if plotly.js is on the page, else queues the draw
- * on `window.__plotlyQueue`, which the loader output drains once plotly.js has run.
+ * What a figure's box says until plotly.js draws into it (the drawing code removes it). A viewer that does not run
+ * the figure's script (an untrusted notebook, GitHub, a page that lost the plotly.js loader) shows this instead
+ * of an empty box.
+ */
+export const NOT_DRAWN_MESSAGE =
+  "Figure not drawn: plotly.js is not loaded in this page. " +
+  "Run loadPlotly() in a cell (it sends plotly.js again; waiting figures then draw) or re-run this cell. " +
+  "A notebook opened with saved outputs must be trusted first (JupyterLab: Ctrl+Shift+C, “Trust Notebook”), " +
+  "or install JupyterLab's plotly extension (pip install plotly; npm start sets it up).";
+
+/** The styled element holding {@link NOT_DRAWN_MESSAGE}, inside a figure's box. */
+function notDrawnElement(): string {
+  return (
+    `<div class="pdl-plot-missing" style="padding:10px 12px;border:1px dashed #c0504d;color:#a33;` +
+    `font:13px/1.4 sans-serif;">${escapeHtml(NOT_DRAWN_MESSAGE)}</div>`
+  );
+}
+
+/**
+ * The display bundle of a figure. The HTML box first shows {@link NOT_DRAWN_MESSAGE}; its script removes the
+ * message and draws at once if plotly.js is on the page, else queues the draw on `window.__plotlyQueue`, which
+ * the loader output drains once plotly.js has run. If plotly.js itself fails, the box says so.
  */
 export function figureBundle(fig: Figure, id = newFigureId()): DisplayBundle {
   validateFigure(fig);
   const plain = toPlainJson(fig);
   const height = typeof plain.layout?.height === "number" ? plain.layout.height : 450;
   const html =
-    `<div id="${escapeHtml(id)}" class="pdl-plot" style="width:100%;min-height:${height}px;"></div>\n` +
+    `<div id="${escapeHtml(id)}" class="pdl-plot" style="width:100%;min-height:${height}px;">${notDrawnElement()}</div>\n` +
     `<script type="text/javascript">\n` +
     `(function () {\n` +
     `  var fig = ${jsonForScript(plain)};\n` +
     `  function draw() {\n` +
     `    var el = document.getElementById(${jsonForScript(id)});\n` +
-    `    if (el) window.Plotly.newPlot(el, fig);\n` +
+    `    if (!el) return;\n` +
+    `    var missing = el.querySelector(".pdl-plot-missing");\n` +
+    `    function fail(e) {\n` +
+    `      if (missing) { missing.textContent = "Figure not drawn: plotly.js raised " + e; el.appendChild(missing); }\n` +
+    `      console.error(e);\n` +
+    `    }\n` +
+    `    if (missing) el.removeChild(missing);\n` +
+    `    try { Promise.resolve(window.Plotly.newPlot(el, fig)).then(null, fail); } catch (e) { fail(e); }\n` +
     `  }\n` +
     `  if (window.Plotly) draw(); else (window.__plotlyQueue = window.__plotlyQueue || []).push(draw);\n` +
     `})();\n` +
@@ -169,21 +196,40 @@ export function plotlyVersion(): string {
   return (require("plotly.js-dist-min/package.json") as { version: string }).version;
 }
 
+/** What the loader's status line says when its script did not run (the script replaces it). */
+export const LOADER_NOT_RUN_MESSAGE =
+  "plotly.js is not loaded: this output's script did not run (an untrusted notebook, or a viewer without " +
+  "JavaScript), so the figures below cannot draw. Trust the notebook, or run loadPlotly() in a cell.";
+
 /**
- * The loader output: inlines plotly.js (≈ 4.8 MB, no CDN) and draws every figure queued before it ran.
- * Shown once per kernel session, before the first figure.
+ * The loader output: inlines plotly.js (≈ 4.8 MB, no CDN) and draws every figure queued before it ran. Its
+ * status line is written by its own script, so it says "loaded" only where plotly.js really runs. Sent once per
+ * kernel session before the first figure, and again by every `loadPlotly()` call.
  */
-export function loaderBundle(): DisplayBundle {
+export function loaderBundle(id = "pdl-plotly-loader-" + randomBytes(6).toString("hex")): DisplayBundle {
   const version = plotlyVersion();
+  const loaded = `plotly.js ${version} loaded offline for this notebook`;
   const html =
-    `<div class="pdl-plotly-loader" style="font-size:11px;color:#888;">plotly.js ${escapeHtml(version)} loaded offline for this notebook</div>\n` +
+    `<div id="${escapeHtml(id)}" class="pdl-plotly-loader" style="font-size:11px;color:#a33;">${escapeHtml(LOADER_NOT_RUN_MESSAGE)}</div>\n` +
+    // plotly.js in a script element of its own, so that the status below is written even if it throws.
     `<script type="text/javascript">\n` +
     `if (!window.Plotly) {\n${plotlyScript()}\n}\n` +
+    `</script>\n` +
+    `<script type="text/javascript">\n` +
     `(function () {\n` +
+    `  var status = document.getElementById(${jsonForScript(id)});\n` +
+    `  if (!window.Plotly) {\n` +
+    `    if (status) status.textContent = "plotly.js failed to load in this page (see the browser console).";\n` +
+    `    return;\n` +
+    `  }\n` +
     `  var queue = window.__plotlyQueue || [];\n` +
     `  window.__plotlyQueue = [];\n` +
     `  queue.forEach(function (draw) { try { draw(); } catch (e) { console.error(e); } });\n` +
+    `  if (status) {\n` +
+    `    status.textContent = ${jsonForScript(loaded)} + (queue.length ? "; " + queue.length + " waiting figure(s) drawn" : "");\n` +
+    `    status.style.color = "#888";\n` +
+    `  }\n` +
     `})();\n` +
     `</script>`;
-  return { data: { "text/html": html, "text/plain": `plotly.js ${version} loaded (offline)` }, metadata: {} };
+  return { data: { "text/html": html, "text/plain": `plotly.js ${version} sent to the page (offline)` }, metadata: {} };
 }

@@ -299,9 +299,15 @@ export function skeletonAnimationFigure(seq: SkeletonSequence, options: { frameS
 
 /**
  * The 1-D problem at a glance: the target g on [0, 1], the dataset 𝒟 as dots, and each fitted model f as a
- * curve whose legend shows its true risk R(f).
+ * curve whose legend shows its true risk R(f). The y axis spans the data with a margin (`yRange` to choose):
+ * a wild fit is clipped at the frame.
  */
-export function toyFitFigure(problem: ToyProblem, data: ToyDataset, models: Record<string, ScalarModel> = {}, options: { title?: string } = {}): Figure {
+export function toyFitFigure(
+  problem: ToyProblem,
+  data: ToyDataset,
+  models: Record<string, ScalarModel> = {},
+  options: { title?: string; yRange?: [number, number] } = {},
+): Figure {
   if (!(problem instanceof ToyProblem)) throw new TypeError(`toyFitFigure: problem must be a ToyProblem, got ${describe(problem)}`);
   if (!(data instanceof ToyDataset)) throw new TypeError(`toyFitFigure: data must be a ToyDataset, got ${describe(data)}`);
   const grid = Array.from({ length: 401 }, (_, i) => i / 400);
@@ -318,10 +324,23 @@ export function toyFitFigure(problem: ToyProblem, data: ToyDataset, models: Reco
     layout: {
       title: { text: options.title ?? `${problem}` },
       xaxis: { title: { text: "x" }, range: [0, 1] },
-      yaxis: { title: { text: "y" } },
+      // Default: the data's range with a margin, so that a wild fit (a high degree) is clipped at the frame
+      // instead of squeezing the data into a thin band.
+      yaxis: { title: { text: "y" }, range: options.yRange ?? defaultToyRange(data) },
       height: 420,
     },
   };
+}
+
+function defaultToyRange(data: ToyDataset): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of data.y) {
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  }
+  const margin = 0.5 * (hi - lo) + 0.1;
+  return [lo - margin, hi + margin];
 }
 
 /** Empirical (training) risk and true risk against model size or N, with the Bayes risk σ² as a floor line. */

@@ -53,13 +53,18 @@ export function displayBundle(bundle: DisplayBundle, displayId?: string, update 
 }
 
 /**
- * Outputs the plotly.js loader (once per kernel session, automatically before the first figure). Call it
- * again with `force = true` if you cleared the output that held it and figures stay empty.
+ * Sends the plotly.js loader output again. Call it when figures show "Figure not drawn: plotly.js is not loaded in
+ * this page" (for example after reloading a page whose loader output was cleared): figures waiting on the page
+ * then draw. `show` sends the loader by itself before the first figure of a kernel session.
  */
-export function loadPlotly(force = false): void {
-  if (loaderShown && !force) return;
+export function loadPlotly(): void {
   sink(loaderBundle(), undefined, false);
   loaderShown = true;
+}
+
+/** Sends the loader once per kernel session, before the first figure. */
+function ensurePlotlyLoaded(): void {
+  if (!loaderShown) loadPlotly();
 }
 
 /**
@@ -68,7 +73,7 @@ export function loadPlotly(force = false): void {
  */
 export function show(fig: Figure): void {
   const bundle = figureBundle(fig); // validates before anything is displayed
-  loadPlotly();
+  ensurePlotlyLoaded();
   sink(bundle, undefined, false);
 }
 
@@ -92,7 +97,7 @@ export class UpdatableDisplay {
   /** Shows a figure here (validated; the loader is output first if needed). */
   renderFigure(fig: Figure): void {
     const bundle = figureBundle(fig);
-    if (!this.shown) loadPlotly();
+    if (!this.shown) ensurePlotlyLoaded();
     this.render(bundle);
   }
 }

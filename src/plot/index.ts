@@ -2,6 +2,8 @@
 export * from "./figure";
 export * from "./builders";
 export { show, loadPlotly, displayBundle, setDisplaySink, inKernel, UpdatableDisplay, type DisplaySink } from "./display";
-export { figureBundle, loaderBundle, validateFigure, jsonForScript, figureSummary, PLOTLY_MIMETYPE, type DisplayBundle } from "./bundle";
+export { figureBundle, loaderBundle, validateFigure, jsonForScript, figureSummary, PLOTLY_MIMETYPE, NOT_DRAWN_MESSAGE, LOADER_NOT_RUN_MESSAGE, type DisplayBundle } from "./bundle";
 export * from "./progress";
 export * from "./datasets";
+export * from "./excessRisk";
+export * from "./seeds";

@@ -6,7 +6,14 @@ export { resolveActivation, erf as errorFunction } from "./activation";
 export type { ActivationLike, ActivationName, ActivationSpec } from "./activation";
 export { gaussHermite, gaussianExpectation } from "./gaussHermite";
 export type { GaussHermiteRule } from "./gaussHermite";
-export { meanFieldVarianceMap, meanFieldTrajectory, meanFieldFixedPoint, meanFieldChi1 } from "./meanField";
+export {
+  meanFieldVarianceMap,
+  meanFieldTrajectory,
+  meanFieldFixedPoint,
+  meanFieldChi1,
+  preactivationVariances,
+  fixedPointInputVariance,
+} from "./meanField";
 export type { MeanFieldOptions, MeanFieldFixedPoint } from "./meanField";
 export {
   randomFeedForward,

@@ -41,7 +41,10 @@ export function meanFieldVarianceMap(q: number, opts: MeanFieldOptions): number 
   return sw2 * gaussianExpectation((h) => phi.f(h) ** 2, q, n) + sb2;
 }
 
-/** q_0, q_1 = V(q_0), …, q_depth: the predicted per-unit variance of h_l through depth. */
+/**
+ * q_0, q_1 = V(q_0), …, q_depth: iterates of the variance map from a PRE-ACTIVATION variance q_0 (each step passes
+ * through φ). For a network's input x_0, which does not pass through φ, use `preactivationVariances`.
+ */
 export function meanFieldTrajectory(q0: number, depth: number, opts: MeanFieldOptions): Float64Array {
   requireInteger("depth", depth);
   const out = new Float64Array(depth + 1);
@@ -95,4 +98,44 @@ export function meanFieldChi1(q: number, opts: MeanFieldOptions): number {
   requirePositiveOrZero("q", q);
   const { phi, n, sw2 } = check(opts);
   return sw2 * gaussianExpectation((h) => phi.df(h) ** 2, q, n);
+}
+
+/**
+ * The per-unit variances q_1, …, q_depth of the pre-activations h_1, …, h_depth of a network whose input x_0 has
+ * per-coordinate variance q_0 (`inputVariance`). The input does NOT pass through φ, so the first step is affine:
+ *   q_1 = σ_w² q_0 + σ_b²,   q_l = V(q_{l−1}) = σ_w² E_{h~N(0,q_{l−1})}[φ(h)²] + σ_b²  (l ≥ 2).
+ * Hence an input with q_0 = q* does not start at the fixed point (tanh on the critical line through q* = 1,
+ * σ_w ≈ 1.467, σ_b ≈ 0.389: q_0 = 1 gives q_1 ≈ 2.30, q_2 ≈ 1.32, q_3 ≈ 1.11); `fixedPointInputVariance` gives the q_0
+ * that does.
+ */
+export function preactivationVariances(depth: number, inputVariance: number, opts: MeanFieldOptions): Float64Array {
+  requireInteger("depth", depth, 1);
+  requirePositiveOrZero("inputVariance", inputVariance);
+  const { sw2, sb2 } = check(opts);
+  const out = new Float64Array(depth);
+  out[0] = sw2 * inputVariance + sb2;
+  for (let l = 1; l < depth; l++) out[l] = meanFieldVarianceMap(out[l - 1], opts);
+  return out;
+}
+
+/**
+ * The input variance that starts a network AT a fixed point q* of its variance map:
+ *   q_0 = (q* − σ_b²)/σ_w²,  so that q_1 = σ_w² q_0 + σ_b² = q*, and then q_l = q* for every l.
+ * When q* = V(q*) this is q_0 = E_{h~N(0,q*)}[φ(h)²], the second moment of a unit of x_l = φ(h_l) at the fixed
+ * point: the input then looks, to W_1, like the output of a previous layer. Pass it as `inputVariance` to
+ * `signalPropagation`, `jacobianSingularValues`, `jacobianSpectrumPrediction` or `jacobianMomentPrediction`.
+ * Throws when q* < σ_b² (no input variance reaches it) or σ_w = 0.
+ */
+export function fixedPointInputVariance(qStar: number, opts: { sigmaW: number; sigmaB: number }): number {
+  requirePositiveOrZero("qStar", qStar);
+  if (opts == null || typeof opts !== "object") throw new TypeError("fixedPointInputVariance: expected options {sigmaW, sigmaB}");
+  requireFinite("sigmaW", opts.sigmaW);
+  requireFinite("sigmaB", opts.sigmaB);
+  const sw2 = opts.sigmaW ** 2;
+  const sb2 = opts.sigmaB ** 2;
+  if (sw2 === 0) throw new RangeError("fixedPointInputVariance: sigmaW must be ≠ 0 (with σ_w = 0 the input is ignored), got 0");
+  if (qStar < sb2) {
+    throw new RangeError(`fixedPointInputVariance: qStar must be ≥ σ_b² = ${sb2} (q_1 = σ_w² q_0 + σ_b² ≥ σ_b²), got ${qStar}`);
+  }
+  return (qStar - sb2) / sw2;
 }

@@ -23,7 +23,10 @@ export interface SignalPropagationOptions {
   weights?: WeightDistribution;
   /** Number of random inputs x ~ N(0, q_0 I_n) (default 20), or the inputs themselves (rows, N × n). */
   inputs?: number | MatrixInput;
-  /** Per-coordinate variance q_0 of the random inputs (default 1). */
+  /**
+   * Per-coordinate variance q_0 of the random inputs x_0 (default 1). x_0 does not pass through φ: the first
+   * pre-activation has q_1 = σ_w² q_0 + σ_b². To start at a fixed point q*, pass `fixedPointInputVariance(q*, …)`.
+   */
   inputVariance?: number;
   /** Number of independent initialisations (default 10). */
   initializations?: number;

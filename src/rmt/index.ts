@@ -45,3 +45,4 @@ export {
   jacobianMomentPrediction,
 } from "./jacobian";
 export type { JacobianSpectrumOptions } from "./jacobian";
+export { decoupledJacobianSingularValues } from "./freeness";

@@ -14,7 +14,7 @@ import { svdvals } from "../linalg/svd";
 import { RandomSource, toGenerator } from "../random/index";
 import { ActivationSpec, resolveActivation } from "../propagation/activation";
 import { gaussHermite } from "../propagation/gaussHermite";
-import { meanFieldVarianceMap } from "../propagation/meanField";
+import { preactivationVariances } from "../propagation/meanField";
 import { FeedForwardNet, forwardPass, layerMultipliers, randomFeedForward, WeightDistribution, checkNet } from "../propagation/network";
 import { EmpiricalSpectrum } from "./spectrum";
 import { marchenkoPasturLaw } from "./laws";
@@ -66,7 +66,11 @@ export interface JacobianSpectrumOptions {
   sigmaB?: number;
   /** "gaussian" (default) or "orthogonal". */
   weights?: WeightDistribution;
-  /** Per-coordinate variance q_0 of the random input x ~ N(0, q_0 I) (default 1). */
+  /**
+   * Per-coordinate variance q_0 of the random input x_0 ~ N(0, q_0 I) (default 1). x_0 does not pass through φ:
+   * the first pre-activation has q_1 = σ_w² q_0 + σ_b², so q_0 = q* does NOT start at the fixed point q*; pass
+   * `fixedPointInputVariance(q*, { sigmaW, sigmaB })` = (q* − σ_b²)/σ_w² for that.
+   */
   inputVariance?: number;
   /** Number of independent networks (default 1). */
   initializations?: number;
@@ -159,15 +163,12 @@ function matchMoments(m: DiscreteMeasure, m1: number, v: number, affine: boolean
   return Number.isFinite(c) && c > 0 ? { atoms: m.atoms.map((t) => t * c), weights: m.weights } : m;
 }
 
-/** The per-layer variances q_1 … q_{L−1} of the hidden pre-activations for an input of variance q_0. */
+/**
+ * The per-layer variances q_1 … q_{L−1} of the hidden pre-activations (the ones a D_l sees) for an input of
+ * per-coordinate variance q_0 (`inputVariance`): q_1 = σ_w² q_0 + σ_b², then q_l = V(q_{l−1}).
+ */
 function hiddenVariances(depth: number, q0: number, sigmaW: number, sigmaB: number, activation: ActivationSpec): number[] {
-  const qs: number[] = [];
-  let q = sigmaW ** 2 * q0 + sigmaB ** 2;
-  for (let l = 1; l < depth; l++) {
-    qs.push(q);
-    q = meanFieldVarianceMap(q, { sigmaW, sigmaB, activation });
-  }
-  return qs;
+  return Array.from(preactivationVariances(depth, q0, { sigmaW, sigmaB, activation })).slice(0, depth - 1);
 }
 
 /**
@@ -189,6 +190,7 @@ export function jacobianSpectrumPrediction(opts: {
   sigmaW?: number;
   sigmaB?: number;
   weights?: WeightDistribution;
+  /** Per-coordinate variance q_0 of the input x_0 (default 1): q_1 = σ_w² q_0 + σ_b² (see `fixedPointInputVariance`). */
   inputVariance?: number;
   /** Grid points of each ⊠ (default 400). */
   points?: number;
@@ -251,13 +253,19 @@ export function jacobianSpectrumPrediction(opts: {
   return withMoments(result, exactMoments);
 }
 
-/** The first K moments of μ_{JJᵀ} from the same free product, exactly (S-transforms of the layer laws). */
+/**
+ * The first K moments of μ_{JJᵀ} from the same free product, exactly (S-transforms of the layer laws). J has L
+ * weight matrices and L − 1 factors D_l, so the first moment (the mean of s²) is
+ *   m₁ = σ_w² · Π_{l=1}^{L−1} σ_w² E[φ′(h_l)²] = σ_w² χ₁^{L−1}  when every q_l = q* (see `fixedPointInputVariance`):
+ * constant in depth at criticality (χ₁ = 1), but equal to σ_w², not 1.
+ */
 export function jacobianMomentPrediction(opts: {
   depth: number;
   activation: ActivationSpec;
   sigmaW?: number;
   sigmaB?: number;
   weights?: WeightDistribution;
+  /** Per-coordinate variance q_0 of the input x_0 (default 1): q_1 = σ_w² q_0 + σ_b² (see `fixedPointInputVariance`). */
   inputVariance?: number;
   K?: number;
 }): number[] {

@@ -43,7 +43,10 @@ export function haarOrthogonal(n: number, rng: RandomSource): Matrix {
 
 /**
  * The Q of a plain Householder QR of an n×n Ginibre matrix, WITHOUT the sign correction. It is orthogonal but
- * NOT Haar distributed (kept for the lecture's comparison: its eigenvalue angles are not uniform on the circle).
+ * NOT Haar distributed (kept for the lecture's comparison). Statistics with known Haar laws show it: Q₁₁ (for Haar,
+ * the first coordinate of a uniform point on S^{n−1}; here Q₁₁ = −|G₁₁|/‖Ge₁‖ is always ≤ 0) and tr Q (for Haar,
+ * mean 0 and variance 1; here shifted to a negative mean). The eigenvalue angles are no such test: even for Haar
+ * O(n) they are not uniform on the circle at finite n (n = 6: the density near 0 and π is ≈ 1.33× uniform).
  */
 export function naiveQrOrthogonal(n: number, rng: RandomSource): Matrix {
   requireInteger("n", n);

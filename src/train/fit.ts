@@ -25,7 +25,7 @@ import type { Optimizer } from "../nn/optim";
 import { DivergenceError, LossLike, getLoss } from "./step";
 import { accuracy } from "./metrics";
 
-/** A batch of rows: inputs x (B × n) and targets y (B × n₀, or length B). */
+/** A batch of rows: inputs x (B × n₀) and targets y (B × n_L, or length B). */
 export interface TrainingBatch {
   x: Tensor;
   y: Tensor;
@@ -37,7 +37,7 @@ export type BatchAugmentation = (batch: TrainingBatch, rng: RandomGenerator) => 
 export interface FitOptions {
   /** Training inputs, one sample per row (N × n). */
   x: TensorInput;
-  /** Targets: an N × n₀ matrix, a length-N vector (scalar regression), or N integer labels for cross entropy. */
+  /** Targets: an N × n_L matrix, a length-N vector (scalar regression), or N integer labels for cross entropy. */
   y: TensorInput;
   loss: LossLike;
   optimizer: Optimizer;
@@ -191,7 +191,7 @@ export async function fit(model: Model, options: FitOptions): Promise<History> {
     return outputSize;
   };
   // Integer labels (one per sample) are class labels when the loss is a cross entropy, when asked, or when the
-  // model has several outputs (a length-N vector cannot be a regression target for an N × n₀ output with n₀ > 1).
+  // model has several outputs (a length-N vector cannot be a regression target for an N × n_L output with n_L > 1).
   const yLabels = isLabelArray(options.y) && Array.prototype.every.call(options.y, (v: number) => Number.isInteger(v) && v >= 0);
   if (namedCE && isLabelArray(options.y) && !yLabels) {
     throw new RangeError("fit: with a cross-entropy loss, y must be integer class labels 0…C−1 (one per sample) or an N × C matrix of (soft) labels");

@@ -5,3 +5,6 @@ export { trainStep, getLoss, DivergenceError } from "./step";
 export type { LossFunction, LossLike } from "./step";
 export { accuracy, confusionMatrix, ConfusionMatrix, toLabels } from "./metrics";
 export { imageAugmentation } from "./augment";
+export { nearestNeighbourIndices, nearestNeighbourLabels } from "./nearestNeighbour";
+export { spread, formatSpread } from "./seeds";
+export type { Spread } from "./seeds";

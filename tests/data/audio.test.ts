@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fs from "node:fs";
+import fc from "fast-check";
 import { assetPath, decodeWav, loadSpokenDigit, sineWave, spectrogram, stft } from "../../src/data/index";
 
 /** A 16-bit PCM mono WAV file, written by hand for the round trip. */
@@ -41,6 +42,44 @@ describe("audio", () => {
     const sound = decodeWav(wavBytes(samples, 8000));
     expect(sound.sampleRate).toBe(8000);
     sound.samples.forEach((s, i) => expect(s).toBeCloseTo(samples[i], 4));
+  });
+
+  it("decodes a Node Buffer that is a view at a non-zero offset into a larger ArrayBuffer", () => {
+    // What fs.readFileSync and Buffer's pool hand out: the file's bytes somewhere inside a shared ArrayBuffer.
+    // Before them lies another valid WAV (a decoder that reads the ArrayBuffer from its start decodes that
+    // one), after them other bytes.
+    const decoy = wavBytes([0.9, -0.9, 0.9], 44100);
+    const samples = [0, 0.5, -0.5, 0.25, -1, 0.125];
+    const target = wavBytes(samples, 8000);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 67 }), fc.integer({ min: 0, max: 50 }), (gap, tail) => {
+        const pool = new ArrayBuffer(decoy.length + gap + target.length + tail);
+        new Uint8Array(pool).fill(0x5a);
+        new Uint8Array(pool).set(decoy, 0);
+        const offset = decoy.length + gap;
+        new Uint8Array(pool).set(target, offset);
+        const buffer = Buffer.from(pool, offset, target.length);
+        expect(buffer.byteOffset).toBe(offset);
+        const sound = decodeWav(buffer);
+        expect(sound.sampleRate).toBe(8000);
+        expect(sound.samples.length).toBe(samples.length);
+        sound.samples.forEach((s, i) => expect(s).toBeCloseTo(samples[i], 4));
+        // the caller's bytes are left as they were
+        expect(new Uint8Array(pool, offset, target.length)).toEqual(target);
+      }),
+    );
+  });
+
+  it("a spoken digit decodes the same from its own ArrayBuffer and from a pooled Buffer", () => {
+    const file = fs.readFileSync(assetPath("audio/digits/7-seven.wav"));
+    const own = decodeWav(new Uint8Array(file).buffer);
+    const pool = new ArrayBuffer(file.length + 4099);
+    const pooled = Buffer.from(pool, 4099, file.length);
+    file.copy(pooled);
+    const fromPool = decodeWav(pooled);
+    expect(fromPool.sampleRate).toBe(own.sampleRate);
+    expect(fromPool.samples).toEqual(own.samples);
+    expect(own.samples.length).toBeGreaterThan(1000);
   });
 
   it("a corrupt or truncated WAV gives a clear error", () => {

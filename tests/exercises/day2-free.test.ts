@@ -1,6 +1,17 @@
 import { describe, expect, it, beforeAll } from "vitest";
 import { check, setCheckPrinter } from "../../src/exercises/index";
-import { fussCatalanLaw, semicircleLaw, marchenkoPasturLaw, freeCumulantsFromMoments, sTransformSeries, evaluateSeries } from "../../src/rmt/index";
+import {
+  fussCatalanLaw,
+  semicircleLaw,
+  marchenkoPasturLaw,
+  freeCumulantsFromMoments,
+  sTransformSeries,
+  evaluateSeries,
+  freeAdditiveConvolution,
+  freeAdditiveMoments,
+  jacobianMomentPrediction,
+} from "../../src/rmt/index";
+import { infiniteWidthKernels } from "../../src/kernels/index";
 
 const printed: string[] = [];
 beforeAll(() => setCheckPrinter((line) => printed.push(line)));
@@ -126,5 +137,99 @@ describe("no check prints a solution", () => {
       expect(line).not.toMatch(/variance (is|=) L\b/);
     }
     expect(printed.length).toBeGreaterThan(10);
+  });
+});
+
+describe("check.semicircleSum", () => {
+  const sc = (x: number, v: number) => (x * x < 4 * v ? Math.sqrt(4 * v - x * x) / (2 * Math.PI * v) : 0);
+  it("passes the semicircle of variance v₁ + v₂, which the library's ⊞ reproduces", () => {
+    expect(check.semicircleSum((x, v1, v2) => sc(x, v1 + v2)).passed).toBe(true);
+    const sum = freeAdditiveConvolution(semicircleLaw(1), semicircleLaw(0.5));
+    const i = sum.x.findIndex((x) => x > 0.4);
+    expect(sum.density[i]).toBeCloseTo(sc(sum.x[i], 1.5), 2);
+  });
+  it("fails typical mistakes with specific hints", () => {
+    expect(check.semicircleSum((x, v1, v2) => sc(x, (Math.sqrt(v1) + Math.sqrt(v2)) ** 2)).message).toMatch(/standard deviations/);
+    expect(check.semicircleSum((x, v1, v2) => sc(x, v1) + sc(x, v2)).message).toMatch(/mixture/);
+    expect(check.semicircleSum((x, v1, v2) => Math.exp((-x * x) / (2 * (v1 + v2))) / Math.sqrt(2 * Math.PI * (v1 + v2))).message).toMatch(/classical/);
+    expect(check.semicircleSum((x, v1, v2) => Math.sqrt(Math.max(0, 4 * (v1 + v2) - x * x)) / (2 * Math.PI * (v1 + v2)) + (x > 4 ? 1 : 0)).message).toMatch(/outside the support/);
+    expect(check.semicircleSum(() => NaN).passed).toBe(false);
+  });
+});
+
+describe("check.freeAlternatingMoment", () => {
+  const free = (a: number[], b: number[]) => a[2] * b[1] ** 2 + a[1] ** 2 * b[2] - a[1] ** 2 * b[1] ** 2;
+  it("passes a₂b₁² + a₁²b₂ − a₁²b₁², which agrees with free cumulants (κ of A + B) on an example", () => {
+    expect(check.freeAlternatingMoment(free).passed).toBe(true);
+    // tr((A + B)^4) for free A, B from the library's free additive moments, expanded by hand:
+    // = a4 + b4 + 4 tr(A³B) + 4 tr(AB³) + 4 tr(A²B²) + 2 tr(ABAB), with tr(A^kB^j) = a_k b_j for free A, B.
+    const a = [1, 1, 2, 5, 14];
+    const b = [1, 0.5, 1, 2.5, 7];
+    const m4 = freeAdditiveMoments(a, b)[4];
+    const byHand = a[4] + b[4] + 4 * a[3] * b[1] + 4 * a[1] * b[3] + 4 * a[2] * b[2] + 2 * free(a, b);
+    expect(m4).toBeCloseTo(byHand, 9);
+  });
+  it("fails typical mistakes with specific hints", () => {
+    expect(check.freeAlternatingMoment((a, b) => a[2] * b[2]).message).toMatch(/COMMUTING/);
+    expect(check.freeAlternatingMoment((a, b) => a[1] ** 2 * b[1] ** 2).message).toMatch(/do not all drop out/);
+    expect(check.freeAlternatingMoment((a, b) => a[2] * b[1] ** 2 + a[1] ** 2 * b[2]).message).toMatch(/counted twice/);
+  });
+});
+
+describe("check.reluJjtSecondMoment", () => {
+  it("passes 8L, which is the library's exact moment prediction", () => {
+    expect(check.reluJjtSecondMoment((L) => 8 * L).passed).toBe(true);
+    for (const L of [1, 3, 6]) {
+      const m = jacobianMomentPrediction({ depth: L, activation: "relu", sigmaW: Math.SQRT2, weights: "gaussian", K: 2 });
+      expect(m[2]).toBeCloseTo(8 * L, 8);
+    }
+  });
+  it("fails typical mistakes with specific hints", () => {
+    expect(check.reluJjtSecondMoment((L) => 4 * (L + 1)).message).toMatch(/only the L weight factors/);
+    expect(check.reluJjtSecondMoment((L) => L + 1).message).toMatch(/linear network/);
+    expect(check.reluJjtSecondMoment((L) => 4 * (2 * L + 1)).message).toMatch(/L − 1 D factors/);
+    expect(check.reluJjtSecondMoment(() => 2).message).toMatch(/first moment/);
+  });
+});
+
+describe("check.gdLinearizedLoss", () => {
+  const ref = (lam: number[], c: number[], eta: number, t: number) => 0.5 * lam.reduce((s, l, i) => s + (1 - eta * l) ** (2 * t) * c[i] ** 2, 0);
+  it("passes ½ Σ (1 − ηλ_i)^{2t} c_i², the loss of t gradient steps on a quadratic", () => {
+    expect(check.gdLinearizedLoss(ref).passed).toBe(true);
+    // t explicit steps f ← f − η diag(λ)(f − Y) from f − Y = c give the same loss
+    const lam = [2, 0.5];
+    let r = [1, -2];
+    for (let t = 0; t < 5; t++) r = r.map((v, i) => v - 0.2 * lam[i] * v);
+    expect(0.5 * (r[0] ** 2 + r[1] ** 2)).toBeCloseTo(ref(lam, [1, -2], 0.2, 5), 12);
+  });
+  it("fails typical mistakes with specific hints", () => {
+    const flow = (lam: number[], c: number[], eta: number, t: number) => 0.5 * lam.reduce((s, l, i) => s + Math.exp(-2 * eta * l * t) * c[i] ** 2, 0);
+    expect(check.gdLinearizedLoss(flow).message).toMatch(/gradient FLOW/);
+    expect(check.gdLinearizedLoss((l, c, e, t) => 2 * ref(l, c, e, t)).message).toMatch(/keep the ½/);
+    const notSquared = (lam: number[], c: number[], eta: number, t: number) => 0.5 * lam.reduce((s, l, i) => s + (1 - eta * l) ** t * c[i] ** 2, 0);
+    expect(check.gdLinearizedLoss(notSquared).message).toMatch(/squares it/);
+  });
+});
+
+describe("check.reluCkLimit", () => {
+  const ref = (x: number[], y: number[], sw: number, sb: number) => {
+    const n0 = x.length;
+    const dot = (u: number[], v: number[]) => u.reduce((s, a, i) => s + a * v[i], 0);
+    const s11 = (sw * sw * dot(x, x)) / n0 + sb * sb;
+    const s22 = (sw * sw * dot(y, y)) / n0 + sb * sb;
+    const s12 = (sw * sw * dot(x, y)) / n0 + sb * sb;
+    const th = Math.acos(Math.max(-1, Math.min(1, s12 / Math.sqrt(s11 * s22))));
+    return (Math.sqrt(s11 * s22) * (Math.sin(th) + (Math.PI - th) * Math.cos(th))) / (2 * Math.PI);
+  };
+  it("passes the arc-cosine kernel, which is (K∞ − σ_b²)/σ_w² of the library", () => {
+    expect(check.reluCkLimit(ref).passed).toBe(true);
+    const X = [[1, 2, -1], [0.5, -1, 2]];
+    const { nngp } = infiniteWidthKernels(X, { depth: 2, activation: "relu", sigmaW: 1.3, sigmaB: 0.4 });
+    expect((nngp.get(0, 1) - 0.16) / 1.69).toBeCloseTo(ref(X[0], X[1], 1.3, 0.4), 12);
+  });
+  it("fails typical mistakes with specific hints", () => {
+    expect(check.reluCkLimit((x, y, sw, sb) => sw * sw * ref(x, y, sw, sb) + sb * sb).message).toMatch(/K∞/);
+    expect(check.reluCkLimit((x, y, sw, sb) => ref(x, y, sw * Math.sqrt(x.length), sb)).message).toMatch(/divide by n₀/);
+    expect(check.reluCkLimit((x, y, sw) => ref(x, y, sw, 0)).message).toMatch(/bias adds/);
   });
 });

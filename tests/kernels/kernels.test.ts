@@ -2,13 +2,14 @@ import { describe, expect, it } from "vitest";
 import {
   empiricalNtk,
   conjugateKernel,
+  perExampleGradients,
   infiniteWidthKernels,
   linearizedPrediction,
   trainFeedForward,
 } from "../../src/kernels/index";
 import { randomFeedForward, feedForwardOutput, FeedForwardNet } from "../../src/propagation/index";
 import { randomGenerator } from "../../src/random/index";
-import { fromFloat64, Matrix } from "../../src/linalg/index";
+import { fromFloat64, Matrix, eigvalsh } from "../../src/linalg/index";
 
 function randomInputs(N: number, n: number, seed: number): Matrix {
   return fromFloat64(randomGenerator(seed).normalArray(N * n, 0, 1), N, n);
@@ -75,6 +76,23 @@ describe("empirical NTK", () => {
     const target = fromFloat64(nngp.data.map((v) => (v - 0.01) / 2), 6, 6);
     expect(relError(ck, target)).toBeLessThan(0.08);
   });
+  it("erratum 3: the CK of one hidden layer tends to (K∞ − σ_b²)/σ_w², not to K∞ (day2/05's setting)", () => {
+    const X = randomInputs(8, 10, 12);
+    const sigmaW = Math.SQRT2;
+    const sigmaB = 0.1;
+    const { nngp } = infiniteWidthKernels(X, { depth: 2, activation: "relu", sigmaW: sigmaW, sigmaB: sigmaB });
+    const limit = fromFloat64(nngp.data.map((v) => (v - sigmaB ** 2) / sigmaW ** 2), 8, 8);
+    const ckErr = (width: number, seed: number) => {
+      const net = randomFeedForward({ widths: [10, width, 1], activation: "relu", sigmaW: sigmaW, sigmaB: sigmaB, parametrization: "ntk", rng: seed });
+      return relError(conjugateKernel(net, X), limit);
+    };
+    const wide = randomFeedForward({ widths: [10, 20000, 1], activation: "relu", sigmaW: sigmaW, sigmaB: sigmaB, parametrization: "ntk", rng: 13 });
+    expect(relError(conjugateKernel(wide, X), limit)).toBeLessThan(0.04);
+    // K∞ itself is a factor σ_w² ≈ 2 away: the wide CK is far from it.
+    expect(relError(conjugateKernel(wide, X), nngp)).toBeGreaterThan(0.4);
+    // and the error falls with the width (≈ 1/√n).
+    expect(ckErr(20000, 13)).toBeLessThan(ckErr(200, 14));
+  });
   it("erf NTK approaches the analytic one too", () => {
     const X = randomInputs(5, 3, 9);
     const { ntk } = infiniteWidthKernels(X, { depth: 2, activation: "erf", sigmaW: 1.5, sigmaB: 0.2 });
@@ -136,5 +154,67 @@ describe("adapter from the learning library's MLP", () => {
     for (let k = 0; k < 2; k++) expect(f[k]).toBeCloseTo(b2[k] + h1.reduce((s, v, i) => s + W2[k * 8 + i] * v, 0), 12);
     expect(networkJacobian(net, x).shape).toEqual([2, 3]);
     expect(describeFeedForward(net)).toContain("3 → 8 → 2");
+  });
+});
+
+describe("perExampleGradients", () => {
+  it("GGᵀ is the empirical NTK, and the p×p GᵀG has the same nonzero eigenvalues", () => {
+    const X = randomInputs(5, 3, 21);
+    const net = randomFeedForward({ widths: [3, 4, 1], activation: "tanh", sigmaW: 1.2, sigmaB: 0.3, parametrization: "ntk", rng: 22 });
+    const G = perExampleGradients(net, X);
+    const p = 3 * 4 + 4 + 4 + 1;
+    expect(G.shape).toEqual([5, p]);
+    const T = empiricalNtk(net, X);
+    for (let i = 0; i < 5; i++)
+      for (let j = 0; j < 5; j++) {
+        let dot = 0;
+        for (let k = 0; k < p; k++) dot += G.get(i, k) * G.get(j, k);
+        expect(dot).toBeCloseTo(T.get(i, j), 10);
+      }
+    const GtG = new Float64Array(p * p);
+    for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) for (let m = 0; m < 5; m++) GtG[a * p + b] += G.get(m, a) * G.get(m, b);
+    const big = Array.from(eigvalsh(fromFloat64(GtG, p, p))).sort((u, v) => v - u);
+    const small = Array.from(eigvalsh(T)).sort((u, v) => v - u);
+    small.forEach((v, i) => expect(big[i]).toBeCloseTo(v, 8));
+    big.slice(5).forEach((v) => expect(Math.abs(v)).toBeLessThan(1e-9));
+  });
+  it("one column is a finite difference of f in that parameter (W_1[0][1])", () => {
+    const X = randomInputs(3, 2, 23);
+    const net = randomFeedForward({ widths: [2, 3, 1], activation: "tanh", sigmaW: 1, sigmaB: 0.2, parametrization: "ntk", rng: 24 });
+    const G = perExampleGradients(net, X);
+    const eps = 1e-6;
+    const shifted = (d: number) => {
+      const copy = { ...net, weights: net.weights.map((W) => fromFloat64(W.data.slice(), W.shape[0], W.shape[1])) };
+      copy.weights[0].data[1] += d;
+      return feedForwardOutput(copy, X);
+    };
+    const up = shifted(eps);
+    const down = shifted(-eps);
+    for (let m = 0; m < 3; m++) expect(G.get(m, 1)).toBeCloseTo((up.get(m, 0) - down.get(m, 0)) / (2 * eps), 6);
+  });
+});
+
+describe("linearizedPrediction, mode \"steps\"", () => {
+  it("equals t explicit steps f ← f − ηΘ(f − Y), and differs from the flow when ηλ is not small", () => {
+    const T = fromFloat64(Float64Array.from([2, 0.5, 0.5, 1]), 2, 2);
+    const f0 = [0.3, -1];
+    const Y = [1, 0.5];
+    const eta = 0.4;
+    let f = f0.slice();
+    for (let t = 0; t < 6; t++) {
+      const r = [f[0] - Y[0], f[1] - Y[1]];
+      f = [f[0] - eta * (2 * r[0] + 0.5 * r[1]), f[1] - eta * (0.5 * r[0] + 1 * r[1])];
+    }
+    const steps = linearizedPrediction(T, f0, Y, eta, [0, 6], "steps");
+    expect(steps.get(1, 0)).toBeCloseTo(f[0], 12);
+    expect(steps.get(1, 1)).toBeCloseTo(f[1], 12);
+    expect(steps.get(0, 0)).toBeCloseTo(f0[0], 12);
+    const flow = linearizedPrediction(T, f0, Y, eta, [6]);
+    expect(Math.abs(flow.get(0, 0) - f[0])).toBeGreaterThan(1e-3);
+  });
+  it("rejects a fractional step count and an unknown mode", () => {
+    const T = [[1, 0], [0, 1]];
+    expect(() => linearizedPrediction(T, [0, 0], [1, 1], 0.1, [1.5], "steps")).toThrow(/times \(steps\)/);
+    expect(() => linearizedPrediction(T, [0, 0], [1, 1], 0.1, [1], "euler" as any)).toThrow(/mode/);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it, afterEach } from "vitest";
 import {
-  figureBundle, loaderBundle, validateFigure, jsonForScript, show, setDisplaySink, PLOTLY_MIMETYPE,
+  figureBundle, loaderBundle, loadPlotly, validateFigure, jsonForScript, show, setDisplaySink, PLOTLY_MIMETYPE,
   lineFigure, histogramFigure, sliderFigure, subplots, imageFigure, heatmapFigure, progressBar, liveCurves,
   type DisplayBundle, type Figure,
 } from "../../src/plot/index";
@@ -26,6 +26,16 @@ describe("figureBundle", () => {
     expect(bundle.data["text/html"]).toContain('<div id="fig-1" class="pdl-plot"');
     expect(bundle.data["text/html"]).toContain("window.__plotlyQueue");
     expect(bundle.data["text/plain"]).toBe('Figure: 1 trace (scatter), title "T"');
+  });
+
+  it("the figure's box explains why it is empty until the script draws (the script removes the explanation)", () => {
+    const html = String(figureBundle(fig, "fig-3").data["text/html"]);
+    const box = html.slice(0, html.indexOf("<script"));
+    expect(box).toContain('class="pdl-plot-missing"');
+    expect(box).toContain("Figure not drawn: plotly.js is not loaded in this page.");
+    expect(box).toContain("loadPlotly()");
+    expect(box).toContain("Trust Notebook");
+    expect(html).toContain('el.removeChild(missing)');
   });
 
   it("escapes data that contains </script>, <!-- and & so it cannot break out of the script", () => {
@@ -86,6 +96,17 @@ describe("show", () => {
     expect(sent[2].data[PLOTLY_MIMETYPE]).toBeDefined();
   });
 
+  it("loadPlotly() sends the loader again every time it is called; show() does not repeat it", () => {
+    const sent: DisplayBundle[] = [];
+    setDisplaySink((bundle) => sent.push(bundle));
+    show(lineFigure({ y: [1, 2, 3] }));
+    loadPlotly();
+    loadPlotly();
+    show(lineFigure({ y: [1, 2, 3] }));
+    const isLoader = sent.map((b) => b.data[PLOTLY_MIMETYPE] === undefined);
+    expect(isLoader).toEqual([true, false, true, true, false]);
+  });
+
   it("displays nothing when the figure is bad", () => {
     const sent: DisplayBundle[] = [];
     setDisplaySink((bundle) => sent.push(bundle));
@@ -96,7 +117,7 @@ describe("show", () => {
 
   it("the inlined plotly.js cannot end its script element early", () => {
     const html = String(loaderBundle().data["text/html"]);
-    expect(html.match(/<\/script/gi)).toHaveLength(1);
+    expect(html.match(/<\/script/gi)).toHaveLength(2); // plotly.js's own element, then the status and queue one
     expect(html).not.toMatch(/<!--/);
   });
 });

@@ -1,25 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, existsSync, symlinkSync } from "node:fs";
+import { mkdtempSync, readFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { repoRoot } from "../helpers/tools";
-
-describe("npm start", () => {
-  it("without any Jupyter on PATH prints the install commands and exits non-zero", () => {
-    // A PATH holding only node and npm: no jupyter, jupyter-lab or jupyter-notebook.
-    const bin = mkdtempSync(join(tmpdir(), "pdl-path-"));
-    symlinkSync(process.execPath, join(bin, "node"));
-    const result = spawnSync(process.execPath, [join(repoRoot, "scripts", "start.mjs")], {
-      env: { PATH: bin, HOME: process.env.HOME ?? "/tmp" },
-      encoding: "utf8",
-    });
-    expect(result.status).not.toBe(0);
-    expect(result.stderr).toMatch(/No Jupyter found/);
-    expect(result.stderr).toMatch(/pip install --user jupyterlab/);
-    expect(result.stderr).toMatch(/apt-get install jupyter-notebook/);
-  });
-});
 
 describe("npm run kernel:install", () => {
   it("writes a user kernelspec with absolute paths to this Node and this repository's launcher, and removes it", () => {

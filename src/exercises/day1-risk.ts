@@ -1,0 +1,208 @@
+/**
+ * Exercise checks of the Day 1 notebooks 01–04 added with the excess-risk decomposition: one gradient step of
+ * least squares and the three terms of the excess risk (01), joint velocities by finite differences (02), the
+ * 1-nearest-neighbour label and the arcsine law of mixup's λ (03), and the parameter count of an MLP (04).
+ * Each check runs the student's function on small fixed inputs and prints ✓ or a hint, never the solution.
+ */
+import { runCheck, Hint, requireFunction, type CheckOutcome } from "./check";
+
+const fmt = (v: ArrayLike<number>): string =>
+  `[${Array.from(v).map((x) => (Number.isInteger(x) ? String(x) : x.toPrecision(3))).join(", ")}]`;
+const close = (a: ArrayLike<number>, b: ArrayLike<number>, tol = 1e-9): boolean =>
+  a.length === b.length && Array.from(a).every((v, i) => Math.abs(v - b[i]) <= tol * Math.max(1, Math.abs(b[i])));
+
+/** A returned vector must be an array of `length` numbers. */
+function numbers(got: unknown, length: number, what: string): number[] {
+  if (got == null || typeof got === "string" || typeof (got as ArrayLike<number>).length !== "number") {
+    throw new Hint(`${what} returned ${String(got)}; return an array of ${length} numbers`);
+  }
+  const values = Array.from(got as ArrayLike<number>);
+  if (values.length !== length) throw new Hint(`${what} returned ${values.length} numbers; expected ${length}`);
+  values.forEach((v, i) => {
+    if (typeof v !== "number" || Number.isNaN(v)) throw new Hint(`${what}[${i}] is ${String(v)}, not a number`);
+  });
+  return values;
+}
+
+/** A returned value must be one finite number. */
+function oneNumber(got: unknown, what: string): number {
+  if (typeof got !== "number" || Number.isNaN(got)) throw new Hint(`${what} returned ${String(got)}; return one number`);
+  return got;
+}
+
+/** θ − η (2/N) Σ_m (θ·φ_m − y_m) φ_m and its typical wrong variants. */
+function leastSquaresVariants(theta: number[], features: number[][], ys: number[], eta: number) {
+  const n = ys.length;
+  const residuals = features.map((phi, m) => phi.reduce((s, p, k) => s + p * theta[k], 0) - ys[m]);
+  const sum = theta.map((_, k) => features.reduce((s, phi, m) => s + residuals[m] * phi[k], 0));
+  const step = (scale: number, sign = -1) => theta.map((t, k) => t + sign * eta * scale * sum[k]);
+  return {
+    right: step(2 / n),
+    noTwo: step(1 / n),
+    noMean: step(2),
+    ascent: step(2 / n, 1),
+    updateOnly: theta.map((_, k) => (-eta * 2 * sum[k]) / n),
+  };
+}
+
+export const day1RiskChecks = {
+  /**
+   * 01 exercise: `leastSquaresStep(θ, features, ys, η)` = θ − η ∇L₀(θ) with L₀(θ) = (1/N) Σ_m (θ·φ_m − y_m)²,
+   * i.e. θ − η (2/N) Σ_m (θ·φ_m − y_m) φ_m.
+   */
+  leastSquaresStep(step: (theta: number[], features: number[][], ys: number[], eta: number) => ArrayLike<number>): CheckOutcome {
+    return runCheck("leastSquaresStep", () => {
+      requireFunction(step, "your leastSquaresStep");
+      const cases: [number[], number[][], number[], number][] = [
+        [[0, 0], [[1, -1], [1, 0], [1, 1]], [0.2, 0.5, 0.9], 0.3],
+        [[0.5, -0.2, 0.1], [[1, -0.5, -0.125], [1, 0.25, -0.406], [1, 0.9, 0.715], [1, 0, -0.5]], [0.1, 0.4, 1, 0.3], 0.1],
+      ];
+      for (const [theta, features, ys, eta] of cases) {
+        const what = `leastSquaresStep(θ = ${fmt(theta)}, N = ${ys.length} points, η = ${eta})`;
+        const got = numbers(step(theta.slice(), features.map((r) => r.slice()), ys.slice(), eta), theta.length, what);
+        const v = leastSquaresVariants(theta, features, ys, eta);
+        if (close(got, v.right)) continue;
+        if (close(got, v.noTwo)) throw new Hint(`${what}: the derivative of (θ·φ − y)² is 2 (θ·φ − y) φ; a factor 2 is missing`);
+        if (close(got, v.noMean)) throw new Hint(`${what}: L₀ is the MEAN over the N points; divide the summed gradient by N`);
+        if (close(got, v.ascent)) throw new Hint(`${what} went up the gradient; gradient descent subtracts η ∇L₀`);
+        if (close(got, v.updateOnly)) throw new Hint(`${what} returned only the update −η∇L₀; add it to θ`);
+        if (close(got, theta)) throw new Hint(`${what} returned θ unchanged; compute the residuals θ·φ_m − y_m first`);
+        throw new Hint(`${what} returned ${fmt(got)}; ∇L₀(θ) = (2/N) Σ_m (θ·φ_m − y_m) φ_m`);
+      }
+      return "θ − η (2/N) Σ_m (θ·φ_m − y_m) φ_m on both cases";
+    });
+  },
+
+  /**
+   * 01 exercise: `excessRiskSplit(R(f_d), R(f̂), R(f_t), σ²)` = { approximation: R(f_d) − σ²,
+   * estimation: R(f̂) − R(f_d), optimisation: R(f_t) − R(f̂) }.
+   */
+  excessRiskSplit(
+    split: (riskBest: number, riskFit: number, riskSteps: number, bayes: number) => { approximation: number; estimation: number; optimisation: number },
+  ): CheckOutcome {
+    return runCheck("excessRiskSplit", () => {
+      requireFunction(split, "your excessRiskSplit");
+      const cases: [number, number, number, number][] = [[0.03, 0.05, 0.06, 0.0225], [0.0232, 0.041, 0.03, 0.0225]];
+      for (const [best, fit, steps, bayes] of cases) {
+        const what = `excessRiskSplit(R(f_d) = ${best}, R(f̂) = ${fit}, R(f_t) = ${steps}, σ² = ${bayes})`;
+        const got = split(best, fit, steps, bayes);
+        if (got == null || typeof got !== "object") throw new Hint(`${what} returned ${String(got)}; return { approximation, estimation, optimisation }`);
+        const terms = [got.approximation, got.estimation, got.optimisation].map((v, i) =>
+          oneNumber(v, `${what}.${["approximation", "estimation", "optimisation"][i]}`));
+        const expected = [best - bayes, fit - best, steps - fit];
+        if (close(terms, expected, 1e-12)) continue;
+        if (Math.abs(terms[0] + terms[1] + terms[2] - (steps - bayes)) > 1e-12) {
+          throw new Hint(`${what}: the three terms must add up to the excess risk R(f_t) − σ² = ${(steps - bayes).toPrecision(3)}`);
+        }
+        if (close(terms.map(Math.abs), expected.map(Math.abs), 1e-12) || terms.some((t, i) => Math.abs(t + expected[i]) < 1e-12 && expected[i] !== 0)) {
+          throw new Hint(`${what}: a term has the wrong sign; each is (the worse risk) − (the risk of the better function)`);
+        }
+        throw new Hint(`${what}: approximation compares f_d with g, estimation f̂ with f_d, optimisation f_t with f̂`);
+      }
+      return "each term is a difference of two consecutive risks, and they add up to R(f_t) − σ²";
+    });
+  },
+
+  /**
+   * 02 exercise: `velocity(p, fps)` = the finite-difference velocity of one coordinate sampled at `fps` frames per
+   * second: (p₁ − p₀)·fps at the start, (p_{t+1} − p_{t−1})·fps/2 inside, (p_{T−1} − p_{T−2})·fps at the end.
+   */
+  velocity(velocity: (p: number[], fps: number) => ArrayLike<number>): CheckOutcome {
+    return runCheck("velocity", () => {
+      requireFunction(velocity, "your velocity");
+      const cases: [number[], number][] = [[[0, 1, 4, 9, 16], 1], [[0.2, 0.25, 0.35, 0.3], 30]];
+      for (const [p, fps] of cases) {
+        const what = `velocity(${fmt(p)}, fps = ${fps})`;
+        const T = p.length;
+        const expected = p.map((_, t) =>
+          t === 0 ? (p[1] - p[0]) * fps : t === T - 1 ? (p[T - 1] - p[T - 2]) * fps : ((p[t + 1] - p[t - 1]) * fps) / 2);
+        const raw = velocity(p.slice(), fps);
+        if (raw != null && (raw as ArrayLike<number>).length === T - 1) {
+          throw new Hint(`${what} returned ${T - 1} values; keep one velocity per frame (one-sided differences at both ends)`);
+        }
+        const got = numbers(raw, T, what);
+        if (close(got, expected)) continue;
+        if (fps !== 1 && close(got, expected.map((v) => v / fps / fps))) throw new Hint(`${what}: multiply the difference by fps (divide by the time step 1/fps), do not divide by fps`);
+        if (fps !== 1 && close(got, expected.map((v) => v / fps))) throw new Hint(`${what}: a difference of positions per FRAME; multiply by fps to get metres per second`);
+        if (close(got.slice(1, -1), expected.slice(1, -1).map((v) => 2 * v))) throw new Hint(`${what}: the central difference spans two frames; divide it by 2`);
+        throw new Hint(`${what} returned ${fmt(got)}; inside, v_t = (p_{t+1} − p_{t−1}) · fps / 2`);
+      }
+      return "central differences inside, one-sided at both ends, in units per second";
+    });
+  },
+
+  /**
+   * 03 exercise: `nearestLabel(trainX, trainY, x)` = the label of the training point closest to x in Euclidean
+   * distance (the first one on ties).
+   */
+  nearestLabel(nearest: (trainX: number[][], trainY: number[], x: number[]) => number): CheckOutcome {
+    return runCheck("nearestLabel", () => {
+      requireFunction(nearest, "your nearestLabel");
+      const trainX = [[0, 0], [3, 0], [0, 4], [1, 1], [-6, -6]];
+      const trainY = [7, 1, 2, 3, 4];
+      const queries = [[2.4, 0.1], [0.2, 3.1], [0.9, 0.8], [-1, -1], [6, 6]];
+      const squaredDistances = (x: number[]) => trainX.map((r) => (r[0] - x[0]) ** 2 + (r[1] - x[1]) ** 2);
+      const argmin = (v: number[]) => v.indexOf(Math.min(...v));
+      const argmax = (v: number[]) => v.indexOf(Math.max(...v));
+      for (const x of queries) {
+        const what = `nearestLabel(5 training points, x = ${fmt(x)})`;
+        const d2 = squaredDistances(x);
+        const expected = trainY[argmin(d2)];
+        const got = oneNumber(nearest(trainX.map((r) => r.slice()), trainY.slice(), x.slice()), what);
+        if (got === expected) continue;
+        if (got === argmin(d2)) throw new Hint(`${what} returned the index m* of the nearest point; return its label trainY[m*]`);
+        if (got === trainY[argmax(d2)]) throw new Hint(`${what} returned the label of the FARTHEST point; take the smallest distance (argmin)`);
+        if (got === trainY[argmax(trainX.map((r) => r[0] * x[0] + r[1] * x[1]))]) {
+          throw new Hint(`${what}: the largest inner product ⟨x, x_m⟩ is not the nearest point; compare ‖x − x_m‖² (or ‖x_m‖² − 2⟨x, x_m⟩)`);
+        }
+        throw new Hint(`${what} returned ${got}; compute ‖x − x_m‖² for every m and return the label of the smallest`);
+      }
+      return `the label of the closest training point on ${queries.length} queries`;
+    });
+  },
+
+  /**
+   * 03 exercise: `arcsineProbability(a, b)` = P(a < λ < b) for λ ~ Beta(½, ½), whose CDF is F(λ) = (2/π) arcsin √λ.
+   */
+  arcsineProbability(probability: (a: number, b: number) => number): CheckOutcome {
+    return runCheck("arcsineProbability", () => {
+      requireFunction(probability, "your arcsineProbability");
+      const F = (l: number) => (2 / Math.PI) * Math.asin(Math.sqrt(l));
+      const cases: [number, number][] = [[0, 1], [0.1, 0.9], [0, 0.5], [0.4, 0.6], [0.9, 1]];
+      for (const [a, b] of cases) {
+        const what = `arcsineProbability(${a}, ${b})`;
+        const got = oneNumber(probability(a, b), what);
+        const expected = F(b) - F(a);
+        if (Math.abs(got - expected) < 1e-9) continue;
+        if (Math.abs(got - (b - a)) < 1e-9 && a !== 0.5) throw new Hint(`${what} returned b − a, the uniform answer; λ follows the U-shaped Beta(½, ½) law`);
+        if (Math.abs(got - (Math.asin(Math.sqrt(b)) - Math.asin(Math.sqrt(a)))) < 1e-9) throw new Hint(`${what}: the CDF has a factor 2/π, so that F(1) = 1`);
+        if (Math.abs(got - (2 / Math.PI) * (Math.asin(b) - Math.asin(a))) < 1e-9) throw new Hint(`${what}: F(λ) = (2/π) arcsin √λ, with a square root inside`);
+        throw new Hint(`${what} returned ${got}; P(a < λ < b) = F(b) − F(a) with F(λ) = (2/π) arcsin √λ`);
+      }
+      return "F(b) − F(a) with the arcsine CDF on 5 intervals";
+    });
+  },
+
+  /** 04 exercise: `parameterCount(widths)` = Σ_{l=1}^{L} n_l (n_{l−1} + 1) for widths [n₀, n₁, …, n_L]. */
+  parameterCount(count: (widths: number[]) => number): CheckOutcome {
+    return runCheck("parameterCount", () => {
+      requireFunction(count, "your parameterCount");
+      const cases = [[784, 10], [4, 5, 3, 2], [784, 256, 10], [1, 16, 16, 16, 1]];
+      for (const widths of cases) {
+        const what = `parameterCount([${widths.join(", ")}])`;
+        const got = oneNumber(count(widths.slice()), what);
+        let expected = 0;
+        let weightsOnly = 0;
+        for (let l = 1; l < widths.length; l++) {
+          expected += widths[l] * (widths[l - 1] + 1);
+          weightsOnly += widths[l] * widths[l - 1];
+        }
+        if (got === expected) continue;
+        if (got === weightsOnly) throw new Hint(`${what}: you counted the weights W_l; every layer also has a bias b_l ∈ ℝ^{n_l}`);
+        if (got === expected + widths[0]) throw new Hint(`${what}: the input layer x₀ has no parameters; biases belong to layers 1 … L`);
+        throw new Hint(`${what} returned ${got}; layer l has W_l ∈ ℝ^{n_l × n_{l−1}} and b_l ∈ ℝ^{n_l}`);
+      }
+      return `correct for ${cases.length} networks, including the MNIST MLP 784 → 256 → 10`;
+    });
+  },
+};

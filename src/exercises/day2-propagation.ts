@@ -1,0 +1,110 @@
+/**
+ * Exercise checks of the Day 2 notebooks on signal propagation and the Jacobian (day2/01, day2/03):
+ * - `criticalSigmaW(sigmaB)`: the σ_w at which a tanh network with bias σ_b is at the edge of chaos, χ₁ = 1 at
+ *   its fixed point q* (found by bisection on σ_w ↦ χ₁(q*(σ_w)) − 1);
+ * - `meanSquaredSingularValue(depth, sigmaW, sigmaB, q0)`: the large-width mean of s² for the Jacobian of a tanh
+ *   network, (1/n) E tr JJᵀ = σ_w² Π_{l=1}^{L−1} χ₁(q_l), with q_1 = σ_w² q_0 + σ_b² (x_0 skips φ), q_l = V(q_{l−1}).
+ * Each check runs the student's function on fixed inputs, prints ✓ or a hint, and never prints the solution.
+ */
+import { runCheck, Hint, requireFunction, type CheckOutcome } from "./check";
+import { meanFieldChi1, meanFieldFixedPoint, meanFieldVarianceMap, preactivationVariances } from "../propagation/meanField";
+
+const fmt = (x: number): string => (Number.isInteger(x) ? String(x) : x.toPrecision(4));
+const close = (a: number, b: number, tol: number): boolean => Math.abs(a - b) <= tol * Math.max(1e-12, Math.abs(b));
+
+function numberAnswer(got: unknown, what: string): number {
+  if (typeof got !== "number" || !Number.isFinite(got)) throw new Hint(`${what} returned ${String(got)}; return a finite number`);
+  return got;
+}
+
+// The library's default quadrature (80 Gauss–Hermite points), which is what a student calling meanFieldFixedPoint or
+// gaussianExpectation gets; tanh′² converges slowly in the number of points (χ₁ moves by ≈ 2·10⁻⁴ from 80 to 100
+// points at q ≈ 3), so the tolerances below are 10⁻³ (σ_w) and 10⁻⁴ (mean s²).
+const tanhOpts = (sigmaW: number, sigmaB: number) => ({ sigmaW, sigmaB, activation: "tanh" as const });
+
+/** χ₁ at the fixed point of tanh with (σ_w, σ_b). */
+function chiAtFixedPoint(sigmaW: number, sigmaB: number): number {
+  return meanFieldFixedPoint(tanhOpts(sigmaW, sigmaB), { tol: 1e-13, maxIterations: 100000 }).chi1;
+}
+
+/** The reference: bisection of χ₁(q*(σ_w)) = 1 on [0.5, 4] (χ₁ at the fixed point increases with σ_w). */
+function referenceCriticalSigmaW(sigmaB: number): number {
+  let lo = 0.5;
+  let hi = 4;
+  for (let it = 0; it < 60; it++) {
+    const mid = (lo + hi) / 2;
+    if (chiAtFixedPoint(mid, sigmaB) < 1) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
+/** The reference mean of s²: σ_w² Π_{l=1}^{L−1} χ₁(q_l). */
+function referenceMeanSq(depth: number, sigmaW: number, sigmaB: number, q0: number): number {
+  const qs = preactivationVariances(depth, q0, tanhOpts(sigmaW, sigmaB));
+  let m = sigmaW ** 2;
+  for (let l = 0; l < depth - 1; l++) m *= meanFieldChi1(qs[l], tanhOpts(sigmaW, sigmaB));
+  return m;
+}
+
+/** The same product with q_l from a chosen first variance and a chosen number of χ₁ factors (for the hints). */
+function variantMeanSq(depth: number, sigmaW: number, sigmaB: number, q1: number, factors: number, lead: number): number {
+  let q = q1;
+  let m = lead;
+  for (let l = 0; l < factors; l++) {
+    m *= meanFieldChi1(q, tanhOpts(sigmaW, sigmaB));
+    q = meanFieldVarianceMap(q, tanhOpts(sigmaW, sigmaB));
+  }
+  return m;
+}
+
+export const day2PropagationChecks = {
+  /** day2/01: `criticalSigmaW(sigmaB)` = the σ_w with χ₁(q*) = 1 for tanh and bias σ_b (edge of chaos). */
+  criticalSigmaW(find: (sigmaB: number) => number): CheckOutcome {
+    return runCheck("criticalSigmaW", () => {
+      requireFunction(find, "your critical σ_w function");
+      const cases = [0.05, 0.3, 1];
+      for (const sb of cases) {
+        const what = `criticalSigmaW(σ_b = ${fmt(sb)})`;
+        const got = numberAnswer(find(sb), what);
+        const ref = referenceCriticalSigmaW(sb);
+        if (close(got, ref, 1e-3)) continue;
+        if (close(got, ref * ref, 1e-3)) throw new Hint(`${what} = ${fmt(got)} looks like σ_w²; return σ_w, the standard deviation`);
+        if (close(got, 1, 1e-6)) throw new Hint(`${what} = 1 is the edge only for σ_b = 0 (then q* = 0 and χ₁ = σ_w²); with a bias q* > 0 and tanh′(h)² < 1 there`);
+        const chiAtQ1 = meanFieldChi1(1, tanhOpts(got, sb));
+        if (Math.abs(chiAtQ1 - 1) < 1e-4) throw new Hint(`${what} = ${fmt(got)} makes χ₁ = 1 at q = 1, but χ₁ must be evaluated at the fixed point q* of (σ_w, σ_b): find q* first (meanFieldFixedPoint)`);
+        if (close(got, ref, 3e-2)) throw new Hint(`${what} = ${fmt(got)} is close but not within 10⁻³: run the bisection longer or iterate the fixed point to a tighter tolerance`);
+        throw new Hint(`${what} = ${fmt(got)} gives χ₁(q*) = ${fmt(chiAtFixedPoint(got, sb))}, not 1; bisect on σ_w: χ₁ < 1 means σ_w is too small`);
+      }
+      return `correct for σ_b = ${cases.join(", ")}: the edge of chaos moves to larger σ_w as σ_b grows`;
+    });
+  },
+
+  /** day2/03: `meanSquaredSingularValue(depth, sigmaW, sigmaB, q0)` = σ_w² Π_{l=1}^{L−1} χ₁(q_l) for tanh. */
+  meanSquaredSingularValue(m: (depth: number, sigmaW: number, sigmaB: number, q0: number) => number): CheckOutcome {
+    return runCheck("meanSquaredSingularValue", () => {
+      requireFunction(m, "your mean of s²");
+      const cases: [number, number, number, number][] = [
+        [5, 1.2, 0.3, 0.5],
+        [1, 1.3, 0.2, 0.7],
+        [10, 1, 0, 1],
+        [8, 1.4674, 0.3885, 0.3943],
+      ];
+      for (const [L, sw, sb, q0] of cases) {
+        const what = `meanSquaredSingularValue(depth ${L}, σ_w = ${fmt(sw)}, σ_b = ${fmt(sb)}, q_0 = ${fmt(q0)})`;
+        const got = numberAnswer(m(L, sw, sb, q0), what);
+        const ref = referenceMeanSq(L, sw, sb, q0);
+        if (close(got, ref, 1e-4)) continue;
+        const q1 = sw * sw * q0 + sb * sb;
+        if (close(got, variantMeanSq(L, sw, sb, q1, L, 1), 1e-4)) throw new Hint(`${what}: you multiplied L factors χ₁; J = W_L D_{L−1} ⋯ D_1 W_1 has only L − 1 factors D, and the last W_L adds σ_w² alone`);
+        if (L > 1 && close(got, variantMeanSq(L, sw, sb, q1, L - 1, 1), 1e-4)) throw new Hint(`${what}: the product of the χ₁(q_l) is right, but W_L (no D after it) multiplies the mean of s² by σ_w² too`);
+        const qViaPhi = meanFieldVarianceMap(q0, tanhOpts(sw, sb));
+        if (L > 1 && close(got, variantMeanSq(L, sw, sb, qViaPhi, L - 1, sw * sw), 1e-4)) throw new Hint(`${what}: the input x_0 does not pass through tanh: q_1 = σ_w² q_0 + σ_b², not V(q_0)`);
+        if (L > 1 && close(got, variantMeanSq(L, sw, sb, q0, L - 1, sw * sw), 1e-4)) throw new Hint(`${what}: q_0 is the input's variance, not the first pre-activation's: q_1 = σ_w² q_0 + σ_b²`);
+        if (close(got, ref, 2e-2)) throw new Hint(`${what} = ${fmt(got)} is within 2 % but not 10⁻⁴: use gaussianExpectation (quadrature), not Monte Carlo`);
+        throw new Hint(`${what} = ${fmt(got)}; expected a different value. Build q_1, …, q_{L−1}, then multiply σ_w² by χ₁(q_l) = σ_w² E[tanh′(h)²] for each`);
+      }
+      return "correct, including a critical network started at its fixed point (mean s² = σ_w²) and one that is not";
+    });
+  },
+};

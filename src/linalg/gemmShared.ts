@@ -1,0 +1,103 @@
+/**
+ * What the main thread and the gemm worker threads share: one WebAssembly memory over a SharedArrayBuffer,
+ * laid out as
+ *
+ *   [ control block (4 KB) | scratch of slot 0 | scratch of slot 1 | … | A | B | C ]
+ *
+ * - control block (Int32 words): the job number, the job's parameters, and per worker its slot in the job
+ *   (−1 = not taking part), the last job it has seen ("done") and whether it has started ("ready");
+ * - scratch of slot s: the packing buffers and output block of the thread computing share s (gemmPacked.ts);
+ * - A, B, C: copies of the operands of the product being computed.
+ * Both sides run `runShare` on this memory; the WebAssembly kernel is compiled for a shared memory.
+ */
+import { gemmKernelSharedWasmBase64 } from "./gemmKernelWasm";
+import { BlockKernel, gemmPacked, KC, MC, MR, NC, NR } from "./gemmPacked";
+
+/** Most threads (slots) the layout has room for. */
+export const MAX_THREADS = 64;
+/** Bytes per page of WebAssembly memory, and the most pages the shared kernel accepts (1 GiB). */
+export const PAGE = 65536;
+export const MAX_PAGES = 16384;
+
+// Control block: Int32 word indices.
+export const JOB = 0; // the job number, incremented (atomically) to start a job
+export const PARAMS = 1; // transA, transB, m, n, k, A offset, lda, B offset, ldb, C offset, ldc, shares (12 words)
+export const ALPHA_BYTE = 64; // α as a float64
+export const SLOT = 32; // SLOT + w: the share of worker w in the current job, −1 when it sits out
+export const DONE = SLOT + MAX_THREADS; // DONE + w: the last job worker w has seen (finished, if it took part)
+export const READY = DONE + MAX_THREADS; // READY + w: 1 once worker w waits for jobs
+export const CONTROL_BYTES = 4096;
+
+const SCRATCH_A = 0; // byte offsets inside one slot's scratch
+const SCRATCH_B = MC * KC * 8;
+const SCRATCH_OUT = SCRATCH_B + KC * NC * 8;
+export const SCRATCH_BYTES = SCRATCH_OUT + MC * NC * 8;
+
+/** Byte offset of the operands A, B, C (after the scratch of every possible slot). */
+export const DATA_BYTE = CONTROL_BYTES + MAX_THREADS * SCRATCH_BYTES;
+
+/** Instantiates the shared-memory kernel on `memory`; null without WebAssembly SIMD or threads. */
+export function sharedKernelFunction(memory: WebAssembly.Memory): ((kc: number, a: number, b: number, pa: number, pb: number, out: number) => void) | null {
+  try {
+    const bytes = Uint8Array.from(atob(gemmKernelSharedWasmBase64), (ch) => ch.charCodeAt(0));
+    if (!WebAssembly.validate(bytes)) return null;
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
+    return instance.exports.multiplyPackedBlock as (kc: number, a: number, b: number, pa: number, pb: number, out: number) => void;
+  } catch {
+    return null;
+  }
+}
+
+/** The block kernel of share `slot`, working in that slot's scratch of `heap` (a view of the whole memory). */
+function slotKernel(
+  multiplyPackedBlock: (kc: number, a: number, b: number, pa: number, pb: number, out: number) => void,
+  heap: Float64Array,
+  slot: number,
+): BlockKernel {
+  const base = CONTROL_BYTES + slot * SCRATCH_BYTES;
+  const outStart = (base + SCRATCH_OUT) / 8;
+  return {
+    packedA: heap.subarray((base + SCRATCH_A) / 8, (base + SCRATCH_A) / 8 + MC * KC),
+    packedB: heap.subarray((base + SCRATCH_B) / 8, (base + SCRATCH_B) / 8 + KC * NC),
+    multiply(kc, mc, nc, alpha, c, cOff, ldc) {
+      const panelsB = Math.ceil(nc / NR);
+      multiplyPackedBlock(kc, base + SCRATCH_A, base + SCRATCH_B, Math.ceil(mc / MR), panelsB, base + SCRATCH_OUT);
+      const ld = panelsB * NR;
+      for (let r = 0; r < mc; r++) {
+        const cr = cOff + r * ldc;
+        const or = outStart + r * ld;
+        for (let s = 0; s < nc; s++) c[cr + s] += alpha * heap[or + s];
+      }
+    },
+  };
+}
+
+/**
+ * Computes share `slot` of the job described in the control block: the row blocks slot, slot + shares, … of
+ * C += α op(A) op(B), with A, B, C in the shared memory (offsets in float64 units).
+ */
+export function runShare(
+  multiplyPackedBlock: (kc: number, a: number, b: number, pa: number, pb: number, out: number) => void,
+  memory: WebAssembly.Memory,
+  slot: number,
+): void {
+  const control = new Int32Array(memory.buffer, 0, CONTROL_BYTES / 4);
+  const heap = new Float64Array(memory.buffer);
+  const p = PARAMS;
+  const [transA, transB, m, n, k, aOff, lda, bOff, ldb, cOff, ldc, shares] = Array.from(control.subarray(p, p + 12));
+  const alpha = heap[ALPHA_BYTE / 8];
+  gemmPacked(
+    slotKernel(multiplyPackedBlock, heap, slot),
+    transA === 1,
+    transB === 1,
+    m,
+    n,
+    k,
+    alpha,
+    { data: heap, offset: aOff, ld: lda },
+    { data: heap, offset: bOff, ld: ldb },
+    { data: heap, offset: cOff, ld: ldc },
+    slot,
+    shares,
+  );
+}

@@ -1,0 +1,162 @@
+/**
+ * The matrix product on several cores: worker threads (node:worker_threads) compute interleaved row blocks of
+ * C over one shared WebAssembly memory (gemmShared.ts), the main thread computes its own share meanwhile.
+ *
+ * - Same numbers for any thread count: every entry of C gets the same operations in the same order
+ *   (gemmPacked.ts), whichever thread computes it; only the assignment of row blocks changes.
+ * - Lazy: no thread is started before the first product of at least THRESHOLD multiply-adds; until the
+ *   workers report ready, products run on the main thread alone (same numbers).
+ * - The workers are `unref`ed (they never keep the process alive) and only ever touch the shared memory.
+ * - Interrupt: the main thread waits for the workers in slices of 10 ms, so an interrupt (SIGINT in a
+ *   notebook) stops it within one slice; a worker still busy with an abandoned job is waited for by the
+ *   next product, which copies its operands afresh.
+ * - Fallback: without SharedArrayBuffer, worker_threads or shared WebAssembly memory, everything runs on the
+ *   main thread.
+ * The number of threads: `setGemmThreads(n)` (1 turns threading off), or the environment variable
+ * PDL_THREADS; default the machine's cores (os.availableParallelism()).
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { availableParallelism, cpus } from "node:os";
+import type { Worker } from "node:worker_threads";
+import type { Strided } from "./gemmPacked";
+import { ALPHA_BYTE, CONTROL_BYTES, DATA_BYTE, DONE, JOB, MAX_PAGES, MAX_THREADS, PAGE, PARAMS, READY, SLOT, runShare, sharedKernelFunction } from "./gemmShared";
+
+/** Products with fewer multiply-adds (m·n·k) than this run on one thread: starting the workers costs more. */
+export const THRESHOLD = 128 * 128 * 128;
+
+interface Pool {
+  memory: WebAssembly.Memory;
+  kernel: NonNullable<ReturnType<typeof sharedKernelFunction>>;
+  workers: Worker[];
+}
+
+let threads = defaultThreads();
+let pool: Pool | null | undefined; // undefined: not tried yet; null: unavailable here
+
+function defaultThreads(): number {
+  const env = Number(process.env.PDL_THREADS);
+  if (Number.isInteger(env) && env >= 1) return Math.min(env, MAX_THREADS);
+  const cores = typeof availableParallelism === "function" ? availableParallelism() : cpus().length;
+  return Math.max(1, Math.min(cores, MAX_THREADS));
+}
+
+/**
+ * Sets the number of threads of the matrix product (1 = the main thread only; default: the machine's cores,
+ * or PDL_THREADS). Results do not depend on it. Returns the setting.
+ */
+export function setGemmThreads(n: number): number {
+  if (!Number.isInteger(n) || n < 1 || n > MAX_THREADS) {
+    throw new RangeError(`setGemmThreads: n must be an integer from 1 to ${MAX_THREADS}, got ${String(n)}`);
+  }
+  threads = n;
+  return threads;
+}
+
+/** The thread count setting of the matrix product. */
+export function gemmThreads(): number {
+  return threads;
+}
+
+/** How many threads would compute a big product right now: 1 + the workers started and ready. */
+export function gemmThreadsReady(): number {
+  if (!pool) return 1;
+  const control = new Int32Array(pool.memory.buffer, 0, CONTROL_BYTES / 4);
+  let ready = 1;
+  for (let w = 0; w < pool.workers.length && ready < threads; w++) if (Atomics.load(control, READY + w) === 1) ready++;
+  return ready;
+}
+
+/** The worker script: next to this file once built (dist/), or in dist/ when this file runs from src/ (tests). */
+function workerScript(): string | null {
+  for (const path of [join(__dirname, "gemmWorker.js"), join(__dirname, "..", "..", "dist", "linalg", "gemmWorker.js")]) {
+    if (existsSync(path)) return path;
+  }
+  return null;
+}
+
+function makePool(): Pool | null {
+  try {
+    if (typeof SharedArrayBuffer !== "function" || typeof Atomics !== "object" || !workerScript()) return null;
+    const pages = Math.ceil(DATA_BYTE / PAGE) + 16;
+    const memory = new WebAssembly.Memory({ initial: pages, maximum: MAX_PAGES, shared: true });
+    const kernel = sharedKernelFunction(memory);
+    return kernel ? { memory, kernel, workers: [] } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Starts workers until there are `count` (they load in the background; `gemmThreadsReady` tells when). */
+function startWorkers(p: Pool, count: number): void {
+  const script = workerScript();
+  if (!script) return;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Worker: WorkerClass } = require("node:worker_threads") as typeof import("node:worker_threads");
+  while (p.workers.length < count) {
+    const worker = new WorkerClass(script, { workerData: { memory: p.memory, index: p.workers.length } });
+    worker.unref();
+    worker.on("error", () => undefined); // a failed worker never reports ready, so it is never waited for
+    p.workers.push(worker);
+  }
+}
+
+/** Waits (in slices of 10 ms, so that an interrupt gets through) until every ready worker has seen the last job. */
+function waitIdle(p: Pool, control: Int32Array): void {
+  const job = Atomics.load(control, JOB);
+  for (let w = 0; w < p.workers.length; w++) {
+    if (Atomics.load(control, READY + w) !== 1) continue;
+    for (;;) {
+      const done = Atomics.load(control, DONE + w);
+      if (done === job) break;
+      Atomics.wait(control, DONE + w, done, 10);
+    }
+  }
+}
+
+/**
+ * C += α op(A) op(B) on several threads (C already scaled by β); false when it should run on one thread
+ * (small product, threads off or unavailable, workers not ready yet), in which case nothing was done.
+ */
+export function gemmThreaded(transA: boolean, transB: boolean, m: number, n: number, k: number, alpha: number, A: Strided, B: Strided, C: Strided): boolean {
+  if (threads <= 1 || m * n * k < THRESHOLD) return false;
+  if (pool === undefined) pool = makePool();
+  if (!pool) return false;
+  const p = pool;
+  startWorkers(p, threads - 1);
+  let control = new Int32Array(p.memory.buffer, 0, CONTROL_BYTES / 4);
+  waitIdle(p, control);
+  const participants: number[] = [];
+  for (let w = 0; w < p.workers.length && participants.length < threads - 1; w++) {
+    if (Atomics.load(control, READY + w) === 1) participants.push(w);
+  }
+  if (participants.length === 0) return false;
+  const needed = DATA_BYTE + 8 * (m * k + k * n + m * n);
+  if (needed > MAX_PAGES * PAGE) return false;
+  if (needed > p.memory.buffer.byteLength) p.memory.grow(Math.ceil((needed - p.memory.buffer.byteLength) / PAGE));
+  control = new Int32Array(p.memory.buffer, 0, CONTROL_BYTES / 4);
+  const heap = new Float64Array(p.memory.buffer);
+  // Compact copies: A as stored (rowsA × colsA), B likewise, C (m×n).
+  const aOff = DATA_BYTE / 8;
+  const lda = copyIn(heap, aOff, A, transA ? k : m, transA ? m : k);
+  const bOff = aOff + m * k;
+  const ldb = copyIn(heap, bOff, B, transB ? n : k, transB ? k : n);
+  const cOff = bOff + k * n;
+  copyIn(heap, cOff, C, m, n);
+  const shares = participants.length + 1;
+  control.set([transA ? 1 : 0, transB ? 1 : 0, m, n, k, aOff, lda, bOff, ldb, cOff, n, shares], PARAMS);
+  heap[ALPHA_BYTE / 8] = alpha;
+  for (let w = 0; w < p.workers.length; w++) control[SLOT + w] = participants.indexOf(w) >= 0 ? participants.indexOf(w) + 1 : -1;
+  Atomics.add(control, JOB, 1);
+  Atomics.notify(control, JOB);
+  runShare(p.kernel, p.memory, 0);
+  waitIdle(p, control);
+  for (let i = 0; i < m; i++) C.data.set(heap.subarray(cOff + i * n, cOff + (i + 1) * n), C.offset + i * C.ld);
+  return true;
+}
+
+/** Copies the rows×cols block M into heap at `off`, rows packed one after another; returns the row length. */
+function copyIn(heap: Float64Array, off: number, M: Strided, rows: number, cols: number): number {
+  for (let i = 0; i < rows; i++) heap.set(M.data.subarray(M.offset + i * M.ld, M.offset + i * M.ld + cols), off + i * cols);
+  return cols;
+}

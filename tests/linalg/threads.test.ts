@@ -1,0 +1,148 @@
+/**
+ * The matrix product on several threads (gemmThreads.ts): the same bits for any thread count, a clean
+ * fallback without shared memory, worker threads that never keep the process alive, and the interrupt
+ * button in the notebook kernel. The workers run the built library (dist/), as `npm test` builds first.
+ */
+import { describe, expect, test } from "vitest";
+import { spawnSync } from "node:child_process";
+import { resolve } from "node:path";
+import { gemm, gemmThreads, gemmThreadsReady, setGemmThreads, randomGenerator, qr, add, transpose } from "../../src/index";
+import { tridiagonalizeBlocked } from "../../src/linalg/tridiagonalBlocked";
+import { KernelClient } from "../../src/notebook/index";
+import { repoRoot } from "../helpers/tools";
+import { gaussian } from "./helpers";
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Sets the thread count and waits until that many threads are ready (the workers start lazily). */
+async function useThreads(count: number): Promise<void> {
+  setGemmThreads(count);
+  const a = new Float64Array(200 * 200);
+  gemm(false, false, 200, 200, 200, 1, a, a, 0, new Float64Array(200 * 200)); // big enough to start them
+  for (let waited = 0; gemmThreadsReady() < count; waited += 10) {
+    if (waited > 20_000) throw new Error(`only ${gemmThreadsReady()} of ${count} gemm threads became ready`);
+    await sleep(10);
+  }
+}
+
+function sameBits(x: Float64Array, y: Float64Array): boolean {
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (!Object.is(x[i], y[i])) return false;
+  return true;
+}
+
+describe("threaded gemm", () => {
+  test("C ← α op(A) op(B) + β C gives the same bits with 1, 2, 3 and 4 threads (all transposes, ragged sizes)", async () => {
+    const rng = randomGenerator(5);
+    const [m, n, k] = [301, 259, 190]; // 14.8 M multiply-adds: above the threshold; ragged row blocks
+    const a = rng.normalArray(m * k);
+    const b = rng.normalArray(k * n);
+    const c0 = rng.normalArray(m * n);
+    const results: Float64Array[][] = [];
+    for (const count of [1, 2, 3, 4]) {
+      await useThreads(count);
+      expect(gemmThreadsReady()).toBe(count);
+      const out: Float64Array[] = [];
+      for (const [tA, tB] of [[false, false], [true, false], [false, true], [true, true]] as const) {
+        const c = c0.slice();
+        gemm(tA, tB, m, n, k, -0.75, a, b, 0.5, c);
+        out.push(c);
+      }
+      results.push(out);
+    }
+    for (let t = 1; t < results.length; t++) for (let p = 0; p < 4; p++) expect(sameBits(results[t][p], results[0][p])).toBe(true);
+    // and the numbers are right: one entry against a plain sum
+    let s = 0;
+    for (let p = 0; p < k; p++) s += a[7 * k + p] * b[p * n + 11];
+    expect(results[3][0][7 * n + 11]).toBeCloseTo(-0.75 * s + 0.5 * c0[7 * n + 11], 10);
+  });
+
+  test("decompositions built on the product give the same bits with 1 and 2 threads", async () => {
+    const G = gaussian(randomGenerator(8), 300, 300);
+    const S = add(G, transpose(G));
+    await useThreads(1);
+    const q1 = qr(G).R.data;
+    const t1 = tridiagonalizeBlocked(S.data.slice(), 300);
+    await useThreads(2);
+    expect(sameBits(qr(G).R.data, q1)).toBe(true);
+    const t2 = tridiagonalizeBlocked(S.data.slice(), 300);
+    expect(sameBits(t2.d, t1.d) && sameBits(t2.e, t1.e) && sameBits(t2.a, t1.a)).toBe(true);
+  });
+
+  test("setGemmThreads checks its argument; the default is the machine's cores or PDL_THREADS", () => {
+    expect(() => setGemmThreads(0)).toThrow(/setGemmThreads: n must be an integer from 1 to 64, got 0/);
+    expect(() => setGemmThreads(1.5)).toThrow(/got 1.5/);
+    expect(setGemmThreads(3)).toBe(3);
+    expect(gemmThreads()).toBe(3);
+    const child = (env: Record<string, string>) =>
+      spawnSync(process.execPath, ["-e", "console.log(require('./dist/index.js').gemmThreads())"], {
+        cwd: repoRoot,
+        encoding: "utf8",
+        env: { ...process.env, ...env },
+      });
+    expect(child({ PDL_THREADS: "1" }).stdout.trim()).toBe("1");
+    const cores = Number(spawnSync(process.execPath, ["-e", "console.log(require('os').availableParallelism())"], { encoding: "utf8" }).stdout);
+    expect(child({ PDL_THREADS: "" }).stdout.trim()).toBe(String(Math.min(cores, 64)));
+  });
+
+  test("without SharedArrayBuffer the product runs on the main thread with the same result, and a process with workers exits", () => {
+    const script =
+      "const pdl = require('./dist/index.js');" +
+      "const A = pdl.ginibre(300, 300, 1, pdl.randomGenerator(2));" +
+      "const C = pdl.matmul(A, A);" +
+      "const t = Date.now(); while (pdl.gemmThreadsReady() < 2 && Date.now() - t < 5000) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);" +
+      "const D = pdl.matmul(A, A);" +
+      "let s = 0; for (let i = 0; i < D.data.length; i++) s += D.data[i] * (i % 7);" +
+      "console.log(typeof SharedArrayBuffer, pdl.gemmThreadsReady(), s);";
+    const withThreads = spawnSync(process.execPath, ["-e", script], { cwd: repoRoot, encoding: "utf8", timeout: 30_000, env: { ...process.env, PDL_THREADS: "2" } });
+    expect(withThreads.status).toBe(0); // exited by itself: the workers do not keep it alive
+    const [, readyWith, sumWith] = withThreads.stdout.trim().split(" ");
+    expect(readyWith).toBe("2");
+    const fallback = spawnSync(process.execPath, ["--no-harmony-sharedarraybuffer", "-e", script.replace(/Atomics\.wait\([^;]*\);/, "break;")], {
+      cwd: repoRoot,
+      encoding: "utf8",
+      timeout: 30_000,
+      env: { ...process.env, PDL_THREADS: "2" },
+    });
+    expect(fallback.stderr).toBe("");
+    const [kind, readyWithout, sumWithout] = fallback.stdout.trim().split(" ");
+    expect(kind).toBe("undefined");
+    expect(readyWithout).toBe("1");
+    expect(sumWithout).toBe(sumWith);
+  });
+});
+
+describe("threaded gemm in the notebook kernel", () => {
+  test("interrupting a long threaded product leaves the kernel usable and the next product correct", async () => {
+    const kernel = await KernelClient.start(resolve(repoRoot, "tests", "fixtures"), {
+      launcher: resolve(repoRoot, "jupyter", "kernels", "pdl-typescript", "launch.js"),
+    });
+    const text = (r: { messages: { msgType: string; content: any }[] }) =>
+      r.messages.filter((m) => m.msgType === "stream").map((m) => m.content.text).join("").trim();
+    try {
+      const setup = await kernel.execute(
+        'import { matmul, ginibre, randomGenerator, gemmThreadsReady, setGemmThreads } from "pdl";\n' +
+          "setGemmThreads(2);\n" +
+          "const A = ginibre(700, 700, 1, randomGenerator(3));\n" +
+          "const reference = matmul(A, A);",
+      );
+      expect(setup.status).toBe("ok");
+      await sleep(1000); // the workers start in the background
+      const ready = await kernel.execute("console.log(gemmThreadsReady())");
+      expect(text(ready)).toBe("2");
+      const long = kernel.execute("for (;;) matmul(A, A);");
+      setTimeout(() => kernel.interrupt(), 1500);
+      expect((await long).status).toBe("error");
+      await sleep(400); // tslab aborts requests that arrive within 200 ms of an error reply
+      const again = await kernel.execute(
+        "const C = matmul(A, A);\n" +
+          "let same = true; for (let i = 0; i < C.data.length; i++) if (!Object.is(C.data[i], reference.data[i])) same = false;\n" +
+          "console.log(same, gemmThreadsReady());",
+      );
+      expect(again.status).toBe("ok");
+      expect(text(again)).toBe("true 2");
+    } finally {
+      await kernel.shutdown();
+    }
+  });
+});
