@@ -61,7 +61,7 @@ function answers<T>(call: () => T, check: (value: T) => void): void {
   correct++;
 }
 
-const CRYPTIC = /Cannot read propert|is not a function|is not iterable|undefined is not|Cannot convert|Invalid array length|Invalid typed array length|Maximum call stack|Cannot destructure|reduce of empty/i;
+const CRYPTIC = /Cannot read propert|Cannot set propert|is not a function|is not iterable|undefined is not|Cannot convert|Invalid array length|Invalid typed array length|Maximum call stack|Cannot destructure|reduce of empty/i;
 
 const rng = randomGenerator(0);
 const model = new MLP([2, 3, 2], { rng: 0 });
@@ -290,6 +290,10 @@ const acceptsAny: Record<string, string> = {
   isMatrix: "a predicate",
   isGradEnabled: "takes no argument",
   gemmKernel: "takes no argument",
+  gemmThreads: "takes no argument",
+  gemmThreadsReady: "takes no argument",
+  isNdarray: "a predicate",
+  axesLayout: "every option is optional ({} is the default layout)",
   assetsDirectory: "takes no argument",
   loadMnist: "takes no argument",
   loadMnistFromPackage: "takes no argument",

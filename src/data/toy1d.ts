@@ -199,6 +199,9 @@ export function empiricalRisk(f: ScalarModel, data: ToyDataset): number {
 
 /** The shifted Legendre polynomials P_0(2x − 1), …, P_degree(2x − 1) at x: a well-conditioned basis on [0, 1]. */
 export function legendreBasis(x: number, degree: number, out: Float64Array): void {
+  requireFinite("x", x);
+  requireInteger("degree", degree);
+  if (!(out instanceof Float64Array) || out.length < degree + 1) throw new RangeError(`legendreBasis: out must be a Float64Array of length ≥ degree + 1 = ${degree + 1}, got ${describe(out)}`);
   const t = 2 * x - 1;
   out[0] = 1;
   if (degree >= 1) out[1] = t;

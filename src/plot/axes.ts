@@ -89,6 +89,7 @@ function axis(label: string | undefined, log: boolean | undefined, range: [numbe
 }
 
 export function axesLayout(o: AxesOptions): Layout {
+  if (o == null || typeof o !== "object") throw new TypeError(`options must be an object { title, xLabel, yLabel, … }, got ${describe(o)}`);
   const layout: Layout = {
     xaxis: axis(o.xLabel, o.logX, o.xRange, "xRange"),
     yaxis: axis(o.yLabel, o.logY, o.yRange, "yRange"),

@@ -151,6 +151,7 @@ export interface BarSpec {
 export function barFigure(series: BarSpec | BarSpec[], options: AxesOptions = {}): Figure {
   const list = Array.isArray(series) ? series : [series];
   const data = list.map((s, i) => {
+    requireObject("barFigure", `series[${i}]`, s, "a bar series { x?, y, name? }");
     const y = toNumbers(s.y, `series[${i}].y`);
     const categories = Array.isArray(s.x) && s.x.some((v) => typeof v === "string");
     const x = s.x === undefined ? y.map((_, j) => j) : categories ? (s.x as string[]).map(String) : toNumbers(s.x as Numbers, `series[${i}].x`);
