@@ -520,24 +520,24 @@ export function freeMultiplicativeConvolution(mu: MeasureInput, nu: MeasureInput
     return freeMultiplicativeMoments(ma, mb);
   });
   // A product bounded away from 0 (narrow laws, e.g. φ′² of tanh at a small input variance): its support lies in
-  // [a₀b₀, a₁b₁], and an even grid over it with η = 0.004 × its width resolves it. The t² grid on (0, hi] below is for
+  // [a₀b₀, a₁b₁], and an even grid over it with η = 0.0002 × its width resolves it. The t² grid on (0, hi] below is for
   // laws that reach 0, whose density can blow up there; on a narrow law far from 0 its spacing exceeds η and the
   // density falls between grid points.
-  // The grid then spans m₁ ± 8σ of the product (exact moments), cut to [a₀b₀, a₁b₁]: the φ′² laws have thin tails
+  // The grid then spans m₁ ± 6σ of the product (exact moments), cut to [a₀b₀, a₁b₁]: the φ′² laws have thin tails
   // far out (1 − φ′(h)² ∝ h² for small h) that would otherwise stretch the grid over nothing.
   const [qa0, qa1] = effectiveExtent(a);
   const [qb0, qb1] = effectiveExtent(b);
   const m1 = exact(1);
   const sd = Math.sqrt(Math.max(exact(2) - m1 * m1, 0));
-  const lo = Math.max(qa0 * qb0, m1 - 8 * sd);
-  const hi = Math.min(qa1 * qb1, m1 + 8 * sd);
-  const awayFromZero = hi > lo && lo > 0.002 * hi; // (then neither input has mass at 0)
   const mass0 = (m: DiscreteMeasure) => {
     let s = 0;
     for (let i = 0; i < m.atoms.length; i++) if (m.atoms[i] === 0) s += m.weights[i];
     return s;
   };
   const atomMass = Math.max(mass0(a), mass0(b));
+  const lo = Math.max(qa0 * qb0, m1 - 6 * sd);
+  const hi = Math.min(qa1 * qb1, m1 + 6 * sd);
+  const awayFromZero = atomMass === 0 && hi > lo && lo > 0.002 * hi;
   let hiDefault = a1 * b1 * 1.05 + 1e-9;
   if (!opts.range && !awayFromZero) {
     // a₁b₁ bounds the support but can be loose (MP(1) ⊠ MP(1): 16 against 6.75), and iterated products would
