@@ -224,7 +224,9 @@ export interface ConvolutionOptions {
   range?: [number, number];
   /**
    * Smoothing width η > 0 (default: 0.004 × the grid's range for ⊞ and ∗, 0.0002 × the range for ⊠, whose
-   * densities blow up at 0: the smoothing spills mass below 0 and into a heavy tail, and iterated products compound it).
+   * densities blow up at 0: the smoothing spills mass below 0 and into a heavy tail, and iterated products compound it;
+   * a ⊠ product away from 0 gets an even grid over m₁ ± 6σ and η = 0.0002 × its width).
+   * The smoothing shows in the density and its `densityMoment(k)`, not in `moment(k)` (exact).
    */
   eta?: number;
   /** Atoms used to discretise analytic laws (default 1000). */

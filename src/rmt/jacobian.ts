@@ -179,7 +179,9 @@ function hiddenVariances(depth: number, q0: number, sigmaW: number, sigmaB: numb
  * φ′ constant where h lives) the result is the point mass δ_{σ_w^{2L}·Π c_l}, as an atom of mass 1.
  * Moments: `moment(k)` is exact, the moments of the free product itself (the same numbers as
  * jacobianMomentPrediction); the density's own moments, `densityMoment(k)`, have its first moment exact (each step is
- * rescaled to m₁(μ ⊠ ν) = m₁(μ)·m₁(ν)) and the second within 12 % at depth 8 (the tails lose a little at each step).
+ * rescaled to m₁(μ ⊠ ν) = m₁(μ)·m₁(ν)) and the second within 12 % at depth 8 (the tails lose a little at each step;
+ * on an even grid away from 0 each step is also mapped to the exact variance). Tested: orthogonal tanh at q₀ = 0.005,
+ * 0.01 (depths 1–16) and 0.02 (to depth 12) keeps its mass away from 0, variance within 15 %.
  * Each ⊠ smooths with a Cauchy kernel of width η (`result.eta`), so the law is resolved down to a few η: a law that
  * reaches 0 is computed on a grid dense near 0, and below ≈ 10η only its mass, not its shape, is right; a narrow law
  * away from 0 (orthogonal weights, tanh at a small input variance) on an even grid over its support.
