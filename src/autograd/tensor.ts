@@ -5,7 +5,7 @@
  * A `Tensor` holds row-major float64 `data` with a `shape`, and, when it was computed from other tensors,
  * the `op` that made it, its `parents` and a backward closure. The closure knows the local derivative of
  * the op: given this tensor's gradient G = ∂L/∂(this), it ADDS the vector–Jacobian products to the
- * parents' gradients (chain rule, SYLLABUS §6: ∂L₀/∂w_l = (∂L₀/∂h_l)(∂h_l/∂w_l)).
+ * parents' gradients (chain rule, lecture §6: ∂L₀/∂w_l = (∂L₀/∂h_l)(∂h_l/∂w_l)).
  *
  * `loss.backward()` visits the graph in reverse topological order, so every node's gradient is complete
  * before it is passed on. Gradients of leaves accumulate over calls (zero them with `zeroGrad()`).
@@ -315,7 +315,7 @@ export class Tensor {
   static randn(shape: readonly number[], rng: RandomSource, std = 1, options: TensorOptions = {}): Tensor {
     return new Tensor(toGenerator(rng).normalArray(sizeOf(shape), 0, std), shape, options);
   }
-  /** Rows are the one-hot vectors e_{labels[i]} ∈ ℝ^classes (SYLLABUS §2). A constant (no gradient). */
+  /** Rows are the one-hot vectors e_{labels[i]} ∈ ℝ^classes (lecture §2). A constant (no gradient). */
   static oneHot(labels: ArrayLike<number>, classes: number): Tensor {
     return structure.oneHotTensor(labels, classes);
   }

@@ -1,5 +1,5 @@
 /**
- * Audio as an image (SYLLABUS §2: 画像として扱う). A sound is a sequence of samples s[0], s[1], … taken
+ * Audio as an image (lecture §2: 画像として扱う). A sound is a sequence of samples s[0], s[1], … taken
  * `sampleRate` times per second. The short-time Fourier transform cuts it into overlapping frames of
  * `frameSize` samples, `hop` samples apart, multiplies each by a Hann window w and takes its discrete
  * Fourier transform:

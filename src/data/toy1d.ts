@@ -383,7 +383,9 @@ function riskCurve(
 /**
  * Empirical vs true risk of the least-squares polynomial of each degree in `degrees`, fitted to datasets of
  * size N drawn from μ (mean over `trials` datasets): the training risk falls with the model size while the
- * true risk first falls, then rises (overfitting) as the degree approaches N − 1.
+ * true risk first falls, then rises (overfitting) as the degree approaches N − 1. Every degree is fitted to
+ * the SAME `trials` datasets, so the curves compare like with like: the mean empirical risk cannot rise with
+ * the degree (the degree-d polynomials are among the degree-(d + 1) ones).
  */
 export function riskVersusDegree(
   problem: ToyProblem,
@@ -395,7 +397,25 @@ export function riskVersusDegree(
   requireInteger("n", n, 1);
   if (!Array.isArray(degrees) || degrees.length === 0) throw new TypeError(`degrees must be a non-empty array of integers, got ${describe(degrees)}`);
   degrees.forEach((d, i) => requireInteger(`degrees[${i}]`, d, 0));
-  return riskCurve(problem, degrees.map((degree) => ({ degree, n })), [...degrees], rng, options.trials ?? 20, options.ridge ?? 0);
+  const trials = options.trials ?? 20;
+  requireInteger("trials", trials, 1);
+  const ridge = options.ridge ?? 0;
+  const gen = toGenerator(rng);
+  const datasets = Array.from({ length: trials }, () => sampleToyData(problem, n, gen));
+  const empirical: number[] = [];
+  const truth: number[] = [];
+  for (const degree of degrees) {
+    let e = 0;
+    let t = 0;
+    for (const data of datasets) {
+      const model = fitPolynomial(data.x, data.y, degree, { ridge });
+      e += empiricalRisk(model, data);
+      t += trueRisk(model, problem);
+    }
+    empirical.push(e / trials);
+    truth.push(t / trials);
+  }
+  return { x: [...degrees], empirical, true: truth, bayes: problem.bayesRisk };
 }
 
 /**

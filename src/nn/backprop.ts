@@ -1,5 +1,5 @@
 /**
- * Backpropagation for the MLP written out by hand (SYLLABUS §6), to read next to autograd.
+ * Backpropagation for the MLP written out by hand (lecture §6), to read next to autograd.
  *
  * Forward: x₀ = x, h_l = W_l x_{l−1} + b_l, x_l = φ(h_l), f = h_L.
  * Backward, with δ_l := ∂L/∂h_l:

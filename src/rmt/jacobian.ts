@@ -7,6 +7,8 @@
  * (Pennington, Schoenholz, Ganguli 2017, 2018), where μ_{WᵀW} is Marčenko–Pastur(λ = 1, σ_w²) for Gaussian
  * weights and δ_{σ_w²} for orthogonal ones, and μ_{D_l²} is the law of φ′(h)² for h ~ N(0, q_l).
  * Dynamical isometry: all singular values of J near 1 (orthogonal weights, χ₁ = 1, φ near-linear at 0).
+ * Criticality (χ₁ = 1 at the fixed point q*) alone fixes only the scale: the mean of s² is σ_w² at every depth when
+ * every q_l = q* (see `jacobianMomentPrediction`), while the spread of the s_i still grows with depth for Gaussian W.
  */
 import { gemm } from "../linalg/gemm";
 import { fromFloat64, Matrix } from "../linalg/matrix";

@@ -1,5 +1,5 @@
 /**
- * The training loop (SYLLABUS §6: dataset → augmentation → network → forward → loss → backprop → optimizer).
+ * The training loop (lecture §6: dataset → augmentation → network → forward → loss → backprop → optimizer).
  *
  *   const history = await fit(model, {
  *     x: trainX, y: trainLabels, loss: "crossEntropy",

@@ -1,5 +1,5 @@
 /**
- * One training step, written out (the loop body of SYLLABUS §6's pipeline):
+ * One training step, written out (the loop body of lecture §6's pipeline):
  *   forward f = f_θ(X)  →  loss L(f, Y)  →  backprop ∇_θ L  →  optimizer θ ← θ − η ∇_θ L.
  */
 import { Tensor } from "../autograd/tensor";
