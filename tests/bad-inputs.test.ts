@@ -243,6 +243,7 @@ describe("bad inputs, by function: an error naming the argument", () => {
     answers(() => rng.choice([1, 2], 0), (v) => expect(v).toEqual([]));
     answers(() => rng.permutation(0), (v) => expect(v.length).toBe(0));
     answers(() => semicircleLaw(1).density(5), (v) => expect(v).toBe(0));
+    answers(() => pdl.logGamma(-1), (v) => expect(v).toBe(Infinity)); // a pole of Γ (it gave 37.8)
     answers(() => trace([[1, 2, 3], [4, 5, 6]]), (v) => expect(v).toBe(6)); // Σ_i A_ii over the diagonal that exists
     answers(() => vectorNorm([1, NaN]), (v) => expect(v).toBeNaN()); // a norm of data with NaN is NaN
     answers(() => haarOrthogonal(0, 0).shape, (v) => expect(v).toEqual([0, 0])); // the empty orthogonal matrix
@@ -305,6 +306,7 @@ const acceptsAny: Record<string, string> = {
   orthogonalInit: "optional σ_w (checked when the initializer runs)",
   formatDuration: "formats any number of seconds, '?' for non-numbers",
   errorFunction: "a numeric function: NaN in, NaN out",
+  logGamma: "a numeric function: NaN in, NaN out, +∞ at the poles 0, −1, −2, …",
   semicircleDensity: "a numeric function of x: NaN in, NaN out",
   quarterCircleDensity: "a numeric function of x: NaN in, NaN out",
   marchenkoPasturDensity: "a numeric function of x: NaN in, NaN out",
