@@ -13,7 +13,7 @@
  */
 import fs from "node:fs";
 import FFT from "fft.js";
-import { describe, requireInteger, requirePositive } from "../util/errors";
+import { describe, requireAllFinite, requireInteger, requirePositive } from "../util/errors";
 import { assetPath } from "./assets";
 
 import decodeWavBytes from "@audio/decode-wav";
@@ -119,9 +119,10 @@ export interface StftResult {
 
 function readSignal(signal: AudioSignal | ArrayLike<number>): ArrayLike<number> {
   if (signal instanceof AudioSignal) return signal.samples;
-  if (signal == null || typeof (signal as ArrayLike<number>).length !== "number") {
+  if (signal == null || typeof signal === "string" || typeof (signal as ArrayLike<number>).length !== "number") {
     throw new TypeError(`signal must be an AudioSignal or an array of samples, got ${describe(signal)}`);
   }
+  requireAllFinite("signal", signal);
   return signal;
 }
 

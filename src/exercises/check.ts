@@ -243,6 +243,7 @@ export function requireFunction(value: unknown, what: string): asserts value is 
 /** Max |a_i − b_i| / max(1, |b_i|) over two arrays of the same length (a Hint if the lengths differ). */
 export function relativeError(actual: ArrayLike<number>, expected: ArrayLike<number>, what: string): number {
   if (actual == null || typeof actual.length !== "number") throw new Hint(`${what} should be an array of numbers, got ${typeof actual}`);
+  if (expected == null || typeof expected.length !== "number") throw new TypeError(`relativeError: expected must be an array of numbers, got ${typeof expected}`);
   if (actual.length !== expected.length) throw new Hint(`${what} has ${actual.length} entries, expected ${expected.length}`);
   let worst = 0;
   for (let i = 0; i < expected.length; i++) {
