@@ -24,3 +24,13 @@ import { setDefaultTrainingMonitor } from "./train/index";
 import { inKernel, trainingMonitor } from "./plot/index";
 import { silentMonitor } from "./nn/monitor";
 setDefaultTrainingMonitor(() => (inKernel() ? trainingMonitor() : silentMonitor));
+
+// Wiring: in a notebook, each check result is sent with its machine-readable form (CHECK_MIMETYPE) beside the
+// text, so tools can read it; exercises/ does not import plot/, so the package root connects them.
+import { setCheckResultSink, CHECK_MIMETYPE } from "./exercises/index";
+import { displayBundle } from "./plot/index";
+setCheckResultSink((result, text) => {
+  if (!inKernel()) return false;
+  displayBundle({ data: { "text/plain": text, [CHECK_MIMETYPE]: result }, metadata: {} });
+  return true;
+});

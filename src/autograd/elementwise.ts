@@ -7,12 +7,13 @@
  *
  * Unary ops y = g(x) pass back ∂L/∂x = g′(x) ⊙ ∂L/∂y.
  */
-import { formatShape } from "../util/errors";
+import { formatShape, describe } from "../util/errors";
 import { makeResult, Tensor, TensorInput, toTensor, sizeOf } from "./tensor";
 import type { Activation } from "../nn/activations";
 
 /** The broadcast shape of a and b (numpy rules), or a clear error naming both shapes. */
 export function broadcastShapes(where: string, a: readonly number[], b: readonly number[]): number[] {
+  if (!Array.isArray(a) || !Array.isArray(b)) throw new TypeError(`${where}: shapes must be arrays of integers, got ${describe(a)} and ${describe(b)}`);
   const n = Math.max(a.length, b.length);
   const out: number[] = new Array(n);
   for (let i = 0; i < n; i++) {

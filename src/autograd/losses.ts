@@ -1,5 +1,5 @@
 /**
- * Losses L(f(x), y) of SYLLABUS §5, each a single graph node with a hand-written (fused) backward.
+ * Losses L(f(x), y) of lecture §5, each a single graph node with a hand-written (fused) backward.
  *
  * Batches are rows: prediction f is N × n_L (n_L the output size; or a length-N vector for scalar outputs),
  * one sample per row.

@@ -93,7 +93,7 @@ export function gatherRows(a: Tensor, indices: ArrayLike<number>): Tensor {
   return result;
 }
 
-/** The N×C matrix whose row i is the one-hot vector e_{labels[i]} (SYLLABUS §2). */
+/** The N×C matrix whose row i is the one-hot vector e_{labels[i]} (lecture §2). */
 export function oneHotTensor(labels: ArrayLike<number>, classes: number): Tensor {
   if (!Number.isInteger(classes) || classes < 1) throw new RangeError(`oneHot: classes must be an integer ≥ 1, got ${classes}`);
   const n = labels.length;

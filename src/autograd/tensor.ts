@@ -5,7 +5,7 @@
  * A `Tensor` holds row-major float64 `data` with a `shape`, and, when it was computed from other tensors,
  * the `op` that made it, its `parents` and a backward closure. The closure knows the local derivative of
  * the op: given this tensor's gradient G = ∂L/∂(this), it ADDS the vector–Jacobian products to the
- * parents' gradients (chain rule, SYLLABUS §6: ∂L₀/∂w_l = (∂L₀/∂h_l)(∂h_l/∂w_l)).
+ * parents' gradients (chain rule, lecture §6: ∂L₀/∂w_l = (∂L₀/∂h_l)(∂h_l/∂w_l)).
  *
  * `loss.backward()` visits the graph in reverse topological order, so every node's gradient is complete
  * before it is passed on. Gradients of leaves accumulate over calls (zero them with `zeroGrad()`).
@@ -16,7 +16,7 @@
  *   loss.backward();   // w.grad = ∂loss/∂w
  */
 import ndarray from "ndarray";
-import { formatShape } from "../util/errors";
+import { formatShape, describe } from "../util/errors";
 import type { Matrix } from "../linalg/matrix";
 import * as elementwise from "./elementwise";
 import * as reduce from "./reduce";
@@ -87,6 +87,8 @@ export class Tensor {
     shape: readonly number[],
     options: TensorOptions & { op?: string; parents?: Tensor[]; backwardFn?: () => void } = {},
   ) {
+    if (!(data instanceof Float64Array)) throw new TypeError(`Tensor: data must be a Float64Array (or use tensor(…) for arrays), got ${describe(data)}`);
+    if (!Array.isArray(shape)) throw new TypeError(`Tensor: shape must be an array of integers, got ${describe(shape)}`);
     for (const d of shape) {
       if (!Number.isSafeInteger(d) || d < 0) throw new RangeError(`Tensor: shape must be non-negative integers, got ${formatShape(shape)}`);
     }
@@ -313,7 +315,7 @@ export class Tensor {
   static randn(shape: readonly number[], rng: RandomSource, std = 1, options: TensorOptions = {}): Tensor {
     return new Tensor(toGenerator(rng).normalArray(sizeOf(shape), 0, std), shape, options);
   }
-  /** Rows are the one-hot vectors e_{labels[i]} ∈ ℝ^classes (SYLLABUS §2). A constant (no gradient). */
+  /** Rows are the one-hot vectors e_{labels[i]} ∈ ℝ^classes (lecture §2). A constant (no gradient). */
   static oneHot(labels: ArrayLike<number>, classes: number): Tensor {
     return structure.oneHotTensor(labels, classes);
   }
@@ -465,6 +467,7 @@ function formatNumber(x: number): string {
 
 /** `Tensor [2, 3] (matmul, requires grad)` followed by a trimmed view of the entries. */
 export function formatTensor(t: Tensor, maxRows = 8, maxCols = 8): string {
+  if (!(t instanceof Tensor)) throw new TypeError(`formatTensor: t must be a Tensor, got ${describe(t)}`);
   const tags = [t.op === "leaf" ? "" : t.op, t.requiresGrad ? "requires grad" : "", t.name ?? ""].filter((s) => s !== "");
   const header = `Tensor ${formatShape(t.shape)}${tags.length > 0 ? ` (${tags.join(", ")})` : ""}`;
   if (t.size === 0) return `${header} []`;

@@ -1,5 +1,5 @@
 /**
- * Audio as an image (SYLLABUS §2: 画像として扱う). A sound is a sequence of samples s[0], s[1], … taken
+ * Audio as an image (lecture §2: 画像として扱う). A sound is a sequence of samples s[0], s[1], … taken
  * `sampleRate` times per second. The short-time Fourier transform cuts it into overlapping frames of
  * `frameSize` samples, `hop` samples apart, multiplies each by a Hann window w and takes its discrete
  * Fourier transform:
@@ -13,7 +13,7 @@
  */
 import fs from "node:fs";
 import FFT from "fft.js";
-import { describe, requireInteger, requirePositive } from "../util/errors";
+import { describe, requireAllFinite, requireInteger, requirePositive } from "../util/errors";
 import { assetPath } from "./assets";
 
 import decodeWavBytes from "@audio/decode-wav";
@@ -60,6 +60,12 @@ export function decodeWav(bytes: Uint8Array | ArrayBuffer): AudioSignal {
   } catch (error) {
     const reason = error instanceof RangeError ? "the file is truncated" : (error as Error).message;
     throw new Error(`decodeWav: the ${view.length} bytes are not a valid WAV file (${reason})`);
+  }
+  // A file cut short keeps its header, and the decoder reads what is there; the RIFF header's size field
+  // (bytes 4…7: the file's length − 8; 0 or 0xFFFFFFFF while a recording is still being written) tells.
+  const declared = view.length >= 8 ? new DataView(view.buffer, view.byteOffset, view.byteLength).getUint32(4, true) + 8 : 8;
+  if (declared !== 8 && declared !== 0xffffffff + 8 && view.length < declared) {
+    throw new Error(`decodeWav: the ${view.length} bytes are not a valid WAV file (the file is truncated: its header declares ${declared} bytes)`);
   }
   const channels = decoded.channelData;
   if (channels.length === 0 || channels[0].length === 0 || !(decoded.sampleRate > 0)) {
@@ -113,9 +119,10 @@ export interface StftResult {
 
 function readSignal(signal: AudioSignal | ArrayLike<number>): ArrayLike<number> {
   if (signal instanceof AudioSignal) return signal.samples;
-  if (signal == null || typeof (signal as ArrayLike<number>).length !== "number") {
+  if (signal == null || typeof signal === "string" || typeof (signal as ArrayLike<number>).length !== "number") {
     throw new TypeError(`signal must be an AudioSignal or an array of samples, got ${describe(signal)}`);
   }
+  requireAllFinite("signal", signal);
   return signal;
 }
 

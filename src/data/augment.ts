@@ -1,5 +1,5 @@
 /**
- * Data augmentation on batches (SYLLABUS §3: data に依存して増やす, how to augment depends on the data).
+ * Data augmentation on batches (lecture §3: data に依存して増やす, how to augment depends on the data).
  *
  * A batch holds N images of shape H × W × C as the rows of an N × (H·W·C) matrix (HWC order, as
  * `imageToVector`), optionally with one-hot labels (N × K). An augmentation is a function
@@ -16,7 +16,7 @@
  * 2 any more (use small translations for digits).
  */
 import ndarray from "ndarray";
-import { describe, formatShape, requireFinite, requireInteger } from "../util/errors";
+import { describe, formatShape, requireFinite, requireInteger, requireObject } from "../util/errors";
 import { RandomGenerator, RandomSource, toGenerator } from "../random/index";
 import { LabeledImages, oneHot } from "./mnist";
 
@@ -181,6 +181,7 @@ export function flipVertical(batch: ImageBatch, _rng?: RandomSource): ImageBatch
 
 /** Random flip: each image independently is mirrored with probability p (default 0.5, horizontal). */
 export function randomFlip(options: { p?: number; direction?: "horizontal" | "vertical" } = {}): Augmentation {
+  requireObject("randomFlip", "options", options);
   const p = options.p ?? 0.5;
   requireProbability("p", p);
   const direction = options.direction ?? "horizontal";
@@ -246,6 +247,7 @@ export interface RandomErasingOptions {
  * W_e = round(√(s·H·W / r)), placed uniformly where it fits (up to 10 tries, else the image stays as it is).
  */
 export function randomErasing(options: RandomErasingOptions = {}): Augmentation {
+  requireObject("randomErasing", "options", options);
   const p = options.p ?? 0.5;
   requireProbability("p", p);
   const [sl, sh] = options.area ?? [0.02, 0.4];
@@ -342,6 +344,7 @@ export function mixupWithDetails(batch: ImageBatch, rng: RandomSource, alpha = 0
 
 /** Mixup as an augmentation (α = 0.5 by default, as in the lecture): see `mixupWithDetails`. */
 export function mixup(options: { alpha?: number } = {}): Augmentation {
+  requireObject("mixup", "options", options);
   const alpha = options.alpha ?? 0.5;
   requireFinite("alpha", alpha);
   if (alpha <= 0) throw new RangeError(`alpha must be > 0 (λ ~ Beta(α, α)), got ${alpha}`);

@@ -203,6 +203,7 @@ export function excessRiskDecomposition(
 
 /** The empirical risk R̂_𝒟 of the GD iterate minus that of the exact fit: ≥ 0 always (f̂ minimises R̂_𝒟). */
 export function empiricalOptimisationGap(data: ToyDataset, degree: number, steps: number, learningRate = 0.3): number {
+  if (data == null || typeof data !== "object" || typeof (data as ToyDataset).x?.length !== "number") throw new TypeError(`empiricalOptimisationGap: data must be a toy dataset { x, y } (from sampleToyData), got ${describe(data)}`);
   const fit = fitPolynomial(data.x, data.y, degree);
   const iterate = polynomialGradientDescent(data, degree, steps, { learningRate }).model;
   return empiricalRisk(iterate, data) - empiricalRisk(fit, data);

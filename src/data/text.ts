@@ -1,5 +1,5 @@
 /**
- * Text as vectors (SYLLABUS §2, NLP): "I am eating pizza." → tokens ["I", "am", "eating", "pizza", "."] → ids
+ * Text as vectors (lecture §2, NLP): "I am eating pizza." → tokens ["I", "am", "eating", "pizza", "."] → ids
  * such as [9, 25, 40, 31, 3] (each token's position in a vocabulary) → vectors (one-hot or embeddings).
  *
  * A word-level tokenizer: words and punctuation marks are tokens; case is kept, so decode(encode(s)) gives
@@ -184,7 +184,7 @@ export interface MaskedExample {
 }
 
 /**
- * Masked-token pairs (the BERT-style task of SYLLABUS §2): in each sentence, every word token (not
+ * Masked-token pairs (the BERT-style task of lecture §2): in each sentence, every word token (not
  * punctuation) is replaced by [MASK] with probability `probability`; if that masks nothing, one word chosen
  * uniformly is masked (so each example has at least one). The default, probability 0, masks exactly one
  * word per sentence. Seeded: the same seed gives the same masks.

@@ -11,7 +11,7 @@
  * R̂_𝒟(f) = (1/N) Σ_m (f(x_m) − y_m)² is available in real life. The integral is computed by composite
  * Gauss–Legendre quadrature, exact for polynomials of degree ≤ 2·8 − 1 on each of 64 panels.
  */
-import { describe, requireFinite, requireInteger } from "../util/errors";
+import { describe, requireFinite, requireInteger, requireNumberArray } from "../util/errors";
 import { RandomSource, toGenerator } from "../random/index";
 
 /** Named target functions g : [0, 1] → [0, 1] for the toy problem. */
@@ -156,6 +156,7 @@ const GL8 = gaussLegendre(8);
 
 /** ∫₀¹ h(x) dx by composite 8-point Gauss–Legendre on `panels` equal panels. */
 export function integrateUnitInterval(h: (x: number) => number, panels = 64): number {
+  if (typeof h !== "function") throw new TypeError(`integrateUnitInterval: h must be a function x ↦ h(x), got ${describe(h)}`);
   requireInteger("panels", panels, 1);
   let total = 0;
   const width = 1 / panels;
@@ -198,6 +199,9 @@ export function empiricalRisk(f: ScalarModel, data: ToyDataset): number {
 
 /** The shifted Legendre polynomials P_0(2x − 1), …, P_degree(2x − 1) at x: a well-conditioned basis on [0, 1]. */
 export function legendreBasis(x: number, degree: number, out: Float64Array): void {
+  requireFinite("x", x);
+  requireInteger("degree", degree);
+  if (!(out instanceof Float64Array) || out.length < degree + 1) throw new RangeError(`legendreBasis: out must be a Float64Array of length ≥ degree + 1 = ${degree + 1}, got ${describe(out)}`);
   const t = 2 * x - 1;
   out[0] = 1;
   if (degree >= 1) out[1] = t;
@@ -212,6 +216,8 @@ export function legendreBasis(x: number, degree: number, out: Float64Array): voi
 export class PolynomialModel {
   private readonly scratch: Float64Array;
   constructor(readonly coefficients: Float64Array) {
+    requireNumberArray("PolynomialModel: coefficients", coefficients);
+    if (coefficients.length === 0) throw new RangeError("PolynomialModel: coefficients must hold at least one number (degree 0), got an empty array");
     this.scratch = new Float64Array(coefficients.length);
   }
 
@@ -377,7 +383,9 @@ function riskCurve(
 /**
  * Empirical vs true risk of the least-squares polynomial of each degree in `degrees`, fitted to datasets of
  * size N drawn from μ (mean over `trials` datasets): the training risk falls with the model size while the
- * true risk first falls, then rises (overfitting) as the degree approaches N − 1.
+ * true risk first falls, then rises (overfitting) as the degree approaches N − 1. Every degree is fitted to
+ * the SAME `trials` datasets, so the curves compare like with like: the mean empirical risk cannot rise with
+ * the degree (the degree-d polynomials are among the degree-(d + 1) ones).
  */
 export function riskVersusDegree(
   problem: ToyProblem,
@@ -389,7 +397,25 @@ export function riskVersusDegree(
   requireInteger("n", n, 1);
   if (!Array.isArray(degrees) || degrees.length === 0) throw new TypeError(`degrees must be a non-empty array of integers, got ${describe(degrees)}`);
   degrees.forEach((d, i) => requireInteger(`degrees[${i}]`, d, 0));
-  return riskCurve(problem, degrees.map((degree) => ({ degree, n })), [...degrees], rng, options.trials ?? 20, options.ridge ?? 0);
+  const trials = options.trials ?? 20;
+  requireInteger("trials", trials, 1);
+  const ridge = options.ridge ?? 0;
+  const gen = toGenerator(rng);
+  const datasets = Array.from({ length: trials }, () => sampleToyData(problem, n, gen));
+  const empirical: number[] = [];
+  const truth: number[] = [];
+  for (const degree of degrees) {
+    let e = 0;
+    let t = 0;
+    for (const data of datasets) {
+      const model = fitPolynomial(data.x, data.y, degree, { ridge });
+      e += empiricalRisk(model, data);
+      t += trueRisk(model, problem);
+    }
+    empirical.push(e / trials);
+    truth.push(t / trials);
+  }
+  return { x: [...degrees], empirical, true: truth, bayes: problem.bayesRisk };
 }
 
 /**

@@ -8,6 +8,8 @@
  * ```
  */
 
+import { appendFileSync } from "node:fs";
+
 /** Thrown inside a check to fail it with a hint for the student. */
 export class Hint extends Error {
   constructor(message: string) {
@@ -46,6 +48,139 @@ export function setCheckPrinter(next: (line: string) => void): (line: string) =>
   return previous;
 }
 
+/** The machine-readable form of one check's result (what the grader collects). */
+export interface CheckResult {
+  /** The exercise id: the check's name, as in `check.<name>`. */
+  exercise: string;
+  /** The notebook the kernel runs, when the kernel knows it (Jupyter's JPY_SESSION_NAME, or PDL_NOTEBOOK). */
+  notebook: string | null;
+  passed: boolean;
+  /** The confirmation, or the hint the student saw. */
+  message: string;
+}
+
+/** The mimetype of a check result beside its text in a notebook output. */
+export const CHECK_MIMETYPE = "application/vnd.pdl.check+json";
+
+/**
+ * Shows a check result somewhere richer than a printed line; returns false to fall back to the printer.
+ * The package root installs one that sends the text with the CheckResult as `CHECK_MIMETYPE` inside the kernel
+ * (exercises/ does not import plot/).
+ */
+export type CheckResultSink = (result: CheckResult, text: string) => boolean;
+let resultSink: CheckResultSink | undefined;
+
+/** Installs the sink for check results (the package root does); returns the previous one. */
+export function setCheckResultSink(next: CheckResultSink | undefined): CheckResultSink | undefined {
+  const previous = resultSink;
+  resultSink = next;
+  return previous;
+}
+
+function currentNotebook(): string | null {
+  const env = typeof process !== "undefined" ? process.env : {};
+  return env.JPY_SESSION_NAME || env.PDL_NOTEBOOK || null;
+}
+
+/**
+ * Every outcome of a real `check.<name>` call in this process, in order. Module-private: only the wrappers of
+ * the `check` object add to it (see `recordedCheck`), so a cell that redefines `check`, or prints something
+ * that looks like a result, adds nothing. The grader reads it with `checkRecord()` after the last cell.
+ */
+const record: CheckResult[] = [];
+
+/**
+ * The grader's log file (environment variable PDL_CHECK_LOG, read once when the library loads and then removed
+ * from the environment): each recorded outcome is also appended there as a JSON line, so that the results of a
+ * run whose kernel later crashed are not lost.
+ */
+const logFile = takeLogFile();
+function takeLogFile(): string | undefined {
+  if (typeof process === "undefined") return undefined;
+  const path = process.env.PDL_CHECK_LOG;
+  delete process.env.PDL_CHECK_LOG;
+  return path || undefined;
+}
+
+/** A copy of the outcomes of the checks run in this process so far (oldest first). */
+export function checkRecord(): CheckResult[] {
+  return record.map((r) => ({ ...r }));
+}
+
+/** Forgets the recorded outcomes (tests). */
+export function clearCheckRecord(): void {
+  record.length = 0;
+}
+
+/**
+ * Wraps a check so that its outcome is recorded under `exercise` (the `check` object wraps every check
+ * with this). A call that does not return a CheckOutcome records nothing.
+ */
+export function recordedCheck<F extends (...args: any[]) => CheckOutcome>(exercise: string, fn: F): F {
+  const wrapped = (...args: any[]) => {
+    if (typeof args[0] === "function") lastAnswers.set(exercise, args[0]);
+    const outcome = fn(...args);
+    if (outcome instanceof CheckOutcome) {
+      const result: CheckResult = { exercise, notebook: currentNotebook(), passed: outcome.passed, message: outcome.message };
+      record.push(result);
+      if (logFile) {
+        try {
+          appendFileSync(logFile, JSON.stringify(result) + "\n");
+        } catch {
+          // the grader's log is a fallback only
+        }
+      }
+    }
+    return outcome;
+  };
+  return wrapped as F;
+}
+
+/** The function last passed to each check (module-private; the grader's instructor cases call it). */
+const lastAnswers = new Map<string, (...args: any[]) => unknown>();
+
+/** One extra test input of an exercise whose answer is a function: its arguments and the expected number(s). */
+export interface InstructorCase {
+  args: unknown[];
+  expected: number | number[];
+  /** Largest accepted relative error (default 1e-9). */
+  tolerance?: number;
+}
+
+/**
+ * Runs instructor cases (not distributed to students) on the answers last passed to the checks; one result per
+ * exercise that has cases: passed when every case matches; an exercise whose check was never called fails.
+ */
+export function runInstructorCases(cases: Record<string, InstructorCase[]>): CheckResult[] {
+  const results: CheckResult[] = [];
+  for (const [exercise, list] of Object.entries(cases)) {
+    const answer = lastAnswers.get(exercise);
+    let message = `correct on ${list.length} instructor case(s)`;
+    let passed = answer !== undefined;
+    if (!answer) message = "the check of this exercise was not called";
+    else {
+      for (let i = 0; i < list.length && passed; i++) {
+        const c = list[i];
+        const shown = `${exercise}(${c.args.map((a) => JSON.stringify(a)).join(", ")})`;
+        try {
+          const got = answer(...c.args);
+          const expected = Array.isArray(c.expected) ? c.expected : [c.expected];
+          const actual = Array.isArray(got) || ArrayBuffer.isView(got) ? (got as ArrayLike<number>) : [got as number];
+          if (relativeError(actual, expected, shown) > (c.tolerance ?? 1e-9)) {
+            passed = false;
+            message = `instructor case ${i + 1} of ${list.length}: ${shown} returned ${JSON.stringify(Array.from(actual))}, expected ${JSON.stringify(c.expected)}`;
+          }
+        } catch (e) {
+          passed = false;
+          message = `instructor case ${i + 1} of ${list.length}: ${shown} ${e instanceof Hint ? e.message : `threw ${(e as Error)?.message ?? String(e)}`}`;
+        }
+      }
+    }
+    results.push({ exercise, notebook: currentNotebook(), passed, message });
+  }
+  return results;
+}
+
 /**
  * Runs `test`; it returns a confirmation message when the answer is right and throws a `Hint` when it is
  * wrong. Any other exception thrown by the student's code is reported with its message.
@@ -58,8 +193,44 @@ export function runCheck(title: string, test: () => string): CheckOutcome {
     const message = e instanceof Hint ? e.message : `your code threw ${(e as Error)?.name ?? "an error"}: ${(e as Error)?.message ?? String(e)}`;
     outcome = new CheckOutcome(false, title, message);
   }
-  printer(outcome.toString());
+  const text = outcome.toString();
+  const result: CheckResult = { exercise: title, notebook: currentNotebook(), passed: outcome.passed, message: outcome.message };
+  if (!resultSink?.(result, text)) printer(text);
   return outcome;
+}
+
+/** What `check.summary()` returns: the counts, and the line it printed (shown as nothing as a cell's last value). */
+export class CheckSummary {
+  constructor(
+    readonly passed: number,
+    readonly checked: number,
+    readonly line: string,
+  ) {}
+
+  toString(): string {
+    return this.line;
+  }
+
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return "";
+  }
+}
+
+/**
+ * "k of n exercises pass": the checks run in this kernel session, each counted by its latest result. Prints
+ * the line and returns it with the counts.
+ */
+export function checkSummary(): CheckSummary {
+  const latest = new Map<string, CheckResult>();
+  for (const r of record) latest.set(r.exercise, r);
+  const all = [...latest.values()];
+  const passed = all.filter((r) => r.passed).length;
+  const failing = all.filter((r) => !r.passed).map((r) => r.exercise);
+  const line = all.length === 0
+    ? "no exercise checked yet in this kernel session: run the check cells first"
+    : `${passed} of ${all.length} exercises pass${failing.length > 0 ? ` (not yet: ${failing.join(", ")})` : ""}`;
+  printer(line);
+  return new CheckSummary(passed, all.length, line);
 }
 
 /** Throws a Hint unless `fn` is a function (students sometimes pass the result instead of the function). */
@@ -72,6 +243,7 @@ export function requireFunction(value: unknown, what: string): asserts value is 
 /** Max |a_i − b_i| / max(1, |b_i|) over two arrays of the same length (a Hint if the lengths differ). */
 export function relativeError(actual: ArrayLike<number>, expected: ArrayLike<number>, what: string): number {
   if (actual == null || typeof actual.length !== "number") throw new Hint(`${what} should be an array of numbers, got ${typeof actual}`);
+  if (expected == null || typeof expected.length !== "number") throw new TypeError(`relativeError: expected must be an array of numbers, got ${typeof expected}`);
   if (actual.length !== expected.length) throw new Hint(`${what} has ${actual.length} entries, expected ${expected.length}`);
   let worst = 0;
   for (let i = 0; i < expected.length; i++) {

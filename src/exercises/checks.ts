@@ -2,7 +2,7 @@
  * The `check` object the notebooks call. Add a module per notebook (e.g. `./day1-losses.ts` exporting
  * `lossChecks`) and spread it in here. Keep checks to small inputs: they run in a cell.
  */
-import { runCheck, Hint, requireFunction, relativeError, type CheckOutcome } from "./check";
+import { runCheck, Hint, requireFunction, relativeError, recordedCheck, checkSummary, type CheckOutcome } from "./check";
 import { day1DataChecks } from "./day1-data";
 import { day1LearningChecks } from "./day1-learning";
 import { day1RiskChecks } from "./day1-risk";
@@ -10,7 +10,6 @@ import { day2RmtChecks } from "./day2-rmt";
 import { day2FreeChecks } from "./day2-free";
 import { day2PropagationChecks } from "./day2-propagation";
 import { day1TrainingChecks } from "./day1-training";
-import { answer } from "./answers";
 
 /** Checks for the start-here notebook (a model for the others). */
 const startChecks = {
@@ -31,7 +30,7 @@ const startChecks = {
   },
 };
 
-export const check = {
+const checks = {
   ...startChecks,
   ...day1DataChecks,
   ...day1LearningChecks,
@@ -40,6 +39,17 @@ export const check = {
   ...day2FreeChecks,
   ...day2PropagationChecks,
   ...day1TrainingChecks,
-  /** Prints the worked answer of a "think" exercise (notebooks call it from a collapsed cell). */
-  answer,
+};
+
+/** Every check wrapped so that its outcome is recorded for `check.summary()` and the grader. */
+function recordAll<T extends Record<string, (...args: any[]) => CheckOutcome>>(all: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [name, fn] of Object.entries(all)) out[name] = recordedCheck(name, fn);
+  return out as T;
+}
+
+export const check = {
+  ...recordAll(checks),
+  /** Prints "k of n exercises pass" for the checks run in this kernel session (call it at the end of a notebook). */
+  summary: checkSummary,
 };

@@ -1,5 +1,5 @@
 /**
- * Exercise checks of the Day 1 data notebooks (SYLLABUS §1–3): the empirical risk, one-hot labels, the HWC
+ * Exercise checks of the Day 1 data notebooks (lecture §1–3): the empirical risk, one-hot labels, the HWC
  * index of a pixel, and the mixed label of mixup. Each check prints ✓ or a hint, never the solution.
  */
 import { runCheck, Hint, requireFunction, relativeError, type CheckOutcome } from "./check";

@@ -1,5 +1,5 @@
 /**
- * Exercise checks of the Day 1 learning notebooks (SYLLABUS §4–6): the affine layer W x + b, composing two
+ * Exercise checks of the Day 1 learning notebooks (lecture §4–6): the affine layer W x + b, composing two
  * linear maps, softmax and the gradient of the softmax cross entropy, the L2 and L1 gradients, one step of
  * gradient descent, one step of the δ recursion, the weight gradient δ xᵀ and squared distances for 1-NN.
  * Each check runs the student's function on small fixed inputs, prints ✓ or a hint, never the solution.

@@ -4,7 +4,6 @@
  * runs the student's function on small fixed inputs and prints ✓ or a hint, never the solution.
  */
 import { runCheck, Hint, requireFunction, type CheckOutcome } from "./check";
-import { addAnswers } from "./answers";
 
 const near = (a: number, b: number, tol = 1e-9): boolean => Math.abs(a - b) <= tol * Math.max(1, Math.abs(b));
 
@@ -13,24 +12,59 @@ function numberAnswer(got: unknown, what: string): number {
   return got;
 }
 
-addAnswers({
-  "regularisation-gap":
-    "The gap is training accuracy minus test accuracy. Mixup lowers it by lowering the TRAINING accuracy (the\n" +
-    "network never sees a clean digit, so it fits the clean ones less well), while the test accuracy, the only\n" +
-    "estimate of the true risk, hardly moves. A model that fits nothing has gap 0 and is useless. What matters\n" +
-    "is the test accuracy (the estimate of the true risk of notebook 01); the gap only says how optimistic the\n" +
-    "training accuracy is.",
-  "backprop-relu-kink":
-    "With ReLU the agreement is as good as with tanh as long as no pre-activation h_{l,i} lies within ε of 0:\n" +
-    "then L is smooth (piecewise linear in that unit) on [θ − ε e_k, θ + ε e_k] and the central difference sees\n" +
-    "the same slope as backprop. If some h_{l,i} crosses 0 inside that interval, the two evaluations use different\n" +
-    "pieces (φ′ = 0 on one side, 1 on the other) and the finite difference returns an average of the two slopes:\n" +
-    "an error of order 1 in that coordinate, however small ε is. Backprop uses φ′(h) at the point itself (with the\n" +
-    "convention φ′(0) = 0), which is the derivative wherever it exists. Random inputs hit a kink rarely, which is\n" +
-    "why gradient checks of ReLU networks usually pass, and why a failing one should first be checked for kinks.",
-});
+
+/** A confusion matrix must be a square array of rows of counts. */
+function confusionAnswerCases(): number[][][] {
+  return [
+    [[5, 1, 0], [2, 7, 1], [0, 0, 4]],
+    [[3, 0], [0, 3]],
+    [[0, 4, 1], [1, 2, 0], [3, 0, 9]],
+  ];
+}
 
 export const day1TrainingChecks = {
+  /** accuracy = Σ_i C_ii / Σ_ij C_ij for a confusion matrix C (row = true class, column = predicted). */
+  accuracyFromConfusion(fn: (counts: number[][]) => number): CheckOutcome {
+    return runCheck("accuracyFromConfusion", () => {
+      requireFunction(fn, "your accuracyFromConfusion");
+      for (const C of confusionAnswerCases()) {
+        const total = C.flat().reduce((a, b) => a + b, 0);
+        const diagonal = C.reduce((s, row, i) => s + row[i], 0);
+        const got = numberAnswer(fn(C.map((r) => r.slice())), "accuracyFromConfusion");
+        if (near(got, diagonal / total)) continue;
+        if (near(got, diagonal)) throw new Hint("that is the number of correct predictions: divide by the total count");
+        if (near(got, 1 - diagonal / total)) throw new Hint("that is the error rate: the accuracy counts the diagonal");
+        if (near(got, diagonal / C.length)) throw new Hint("divide by the total number of test examples (the sum of all entries), not the number of classes");
+        throw new Hint(`wrong for ${JSON.stringify(C)}: the correct predictions are on the diagonal (true class = predicted class)`);
+      }
+      return "the diagonal over the total, on 3 matrices";
+    });
+  },
+
+  /** The off-diagonal pair [i, j] (i ≠ j) with the largest C_ij, the first in reading order on ties. */
+  mostConfused(fn: (counts: number[][]) => [number, number]): CheckOutcome {
+    return runCheck("mostConfused", () => {
+      requireFunction(fn, "your mostConfused");
+      for (const C of confusionAnswerCases()) {
+        let best: [number, number] = [-1, -1];
+        let bestCount = -1;
+        C.forEach((row, i) => row.forEach((c, j) => {
+          if (i !== j && c > bestCount) {
+            best = [i, j];
+            bestCount = c;
+          }
+        }));
+        const got = fn(C.map((r) => r.slice()));
+        if (!Array.isArray(got) || got.length !== 2) throw new Hint("return the pair as [trueClass, predictedClass]");
+        if (got[0] === best[0] && got[1] === best[1]) continue;
+        if (got[0] === best[1] && got[1] === best[0]) throw new Hint("rows are the true class and columns the prediction: return [row, column]");
+        if (got[0] === got[1]) throw new Hint(`[${got}] is on the diagonal (correct predictions); skip i = j`);
+        throw new Hint(`wrong for ${JSON.stringify(C)}: look for the largest entry off the diagonal`);
+      }
+      return "the largest off-diagonal entry, on 3 matrices";
+    });
+  },
+
   /** (L(θ + ε e_k) − L(θ − ε e_k)) / 2ε, without changing θ. */
   centralDifference(difference: (L: (theta: number[]) => number, theta: number[], k: number, eps: number) => number): CheckOutcome {
     return runCheck("centralDifference", () => {

@@ -1,5 +1,5 @@
 /**
- * Exercise checks of the Day 2 notebooks on the Jacobian, free probability and the NTK (SYLLABUS §9–11):
+ * Exercise checks of the Day 2 notebooks on the Jacobian, free probability and the NTK (lecture §9–11):
  * - `jacobianProduct`: J = W_L D_{L−1} W_{L−1} ⋯ D_1 W_1, D_l = diag(φ′(h_l)), for one input;
  * - `jjtVariance`: the variance L of the Fuss–Catalan law of JJᵀ for a depth-L linear Gaussian network (m₁ = 1, m₂ = L + 1);
  * - `semicircleFreeCumulants`: κ_1…κ_K of the semicircle of variance σ² (κ_2 = σ², all others 0);

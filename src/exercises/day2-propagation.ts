@@ -4,6 +4,8 @@
  *   its fixed point q* (found by bisection on σ_w ↦ χ₁(q*(σ_w)) − 1);
  * - `meanSquaredSingularValue(depth, sigmaW, sigmaB, q0)`: the large-width mean of s² for the Jacobian of a tanh
  *   network, (1/n) E tr JJᵀ = σ_w² Π_{l=1}^{L−1} χ₁(q_l), with q_1 = σ_w² q_0 + σ_b² (x_0 skips φ), q_l = V(q_{l−1}).
+ * - `reluSquaredNorm(l, X)`: the lecture's recursion H_l = H_{l−1}/2 + 1, H_1 = X + 1 (ReLU, W_ij, b_i ~ N(0, 1/n),
+ *   ‖x_0‖² = X) in closed form, H_l = 2 + (X − 1)/2^{l−1};
  * Each check runs the student's function on fixed inputs, prints ✓ or a hint, and never prints the solution.
  */
 import { runCheck, Hint, requireFunction, type CheckOutcome } from "./check";
@@ -59,6 +61,26 @@ function variantMeanSq(depth: number, sigmaW: number, sigmaB: number, q1: number
 }
 
 export const day2PropagationChecks = {
+  /** day2/01: `reluSquaredNorm(l, X)` = E‖h_l‖² = 2 + (X − 1)/2^{l−1} for the lecture's ReLU network, ‖x_0‖² = X. */
+  reluSquaredNorm(H: (l: number, inputSquaredNorm: number) => number): CheckOutcome {
+    return runCheck("reluSquaredNorm", () => {
+      requireFunction(H, "your closed form");
+      const cases: [number, number][] = [[1, 500], [2, 500], [5, 3], [10, 0], [30, 500], [3, 2]];
+      for (const [l, X] of cases) {
+        const what = `reluSquaredNorm(l = ${l}, ‖x_0‖² = ${fmt(X)})`;
+        const got = numberAnswer(H(l, X), what);
+        const ref = 2 + (X - 1) / 2 ** (l - 1);
+        if (close(got, ref, 1e-10)) continue;
+        if (close(got, 2 + (X - 1) / 2 ** l, 1e-10)) throw new Hint(`${what} = ${fmt(got)}: off by one layer; at l = 1 the formula must give H_1 = ‖x_0‖² + 1`);
+        if (close(got, 2 + (X + 1) / 2 ** (l - 1), 1e-10)) throw new Hint(`${what} = ${fmt(got)}: H_l − H* halves each layer, and H_1 − H* = (X + 1) − 2`);
+        if (close(got, (X + 1) / 2 ** (l - 1), 1e-10)) throw new Hint(`${what} = ${fmt(got)}: each layer also adds the bias' 1, so H_l does not go to 0; look at H_l − H* with H* = H*/2 + 1`);
+        if (close(got, X / 2 ** (l - 1) + 1, 1e-10) || close(got, X / 2 ** l + 1, 1e-10)) throw new Hint(`${what} = ${fmt(got)}: the bias' contributions add up over layers (1 + 1/2 + 1/4 + …), not only the last one`);
+        throw new Hint(`${what} = ${fmt(got)}; from H_l = H_{l−1}/2 + 1 and H_1 = X + 1, write H_l − 2 in terms of H_1 − 2`);
+      }
+      return "correct: H_l − 2 halves with every layer, and X = 500 is within 1 % of H* = 2 after l = 16 layers";
+    });
+  },
+
   /** day2/01: `criticalSigmaW(sigmaB)` = the σ_w with χ₁(q*) = 1 for tanh and bias σ_b (edge of chaos). */
   criticalSigmaW(find: (sigmaB: number) => number): CheckOutcome {
     return runCheck("criticalSigmaW", () => {

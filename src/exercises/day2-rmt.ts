@@ -1,5 +1,5 @@
 /**
- * Exercise checks of the Day 2 notebooks on signal propagation and random matrices (SYLLABUS §7–8):
+ * Exercise checks of the Day 2 notebooks on signal propagation and random matrices (lecture §7–8):
  * - the mean-field variance map of ReLU, V(q) = σ_w² E_{h~N(0,q)}[max(h,0)²] + σ_b² = σ_w² q/2 + σ_b², and its
  *   fixed point q* = σ_b²/(1 − σ_w²/2) for σ_w² < 2;
  * - the quarter-circle density ρ(x) = √(4 − x²)/π on [0, 2] (singular values of a square Ginibre matrix with

@@ -56,6 +56,7 @@ export function linearizedPrediction(
 
 /** A copy of the network (so training leaves the original untouched). */
 export function cloneFeedForward(net: FeedForwardNet): FeedForwardNet {
+  checkNet(net);
   return {
     ...net,
     widths: net.widths.slice(),

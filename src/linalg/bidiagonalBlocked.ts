@@ -15,6 +15,7 @@
 import { makeHouseholder } from "./householder";
 import { gemmStrided } from "./gemm";
 import { applyBlockReflectorLeft, blockReflector } from "./blockReflector";
+import { matvecWorkspace, MatvecWorkspace } from "./matvec";
 
 /** Steps per block. */
 const NB = 32;
@@ -34,7 +35,24 @@ export interface Bidiagonal {
  * Bidiagonalises the row-major m×n array `a` (m ≥ n) in place, finishing the last small block with
  * `unblocked` (the one-pass version of svd.ts). Same output as `unblocked` alone, up to rounding.
  */
-export function bidiagonalizeBlocked(a: Float64Array, m: number, n: number, unblocked: (a: Float64Array, m: number, n: number) => Bidiagonal): Bidiagonal {
+export function bidiagonalizeBlocked(input: Float64Array, m: number, n: number, unblocked: (a: Float64Array, m: number, n: number) => Bidiagonal): Bidiagonal {
+  // The matrix and the vectors u, v, A v / Aᵀu live in the WebAssembly kernel's memory when there is one (matvec.ts).
+  const mn = m * n;
+  const ws = matvecWorkspace(mn + m + n + Math.max(m, n) + 4);
+  const a = ws ? ws.heap.subarray(0, mn) : input;
+  if (ws) a.set(input);
+  const prodAt = mn + m + n;
+  const vectors: Vectors = ws
+    ? {
+        u: ws.heap.subarray(mn, mn + m),
+        v: ws.heap.subarray(mn + m, mn + m + n),
+        prod: ws.heap.subarray(prodAt, prodAt + Math.max(m, n)),
+        ws,
+        vAt: mn + m,
+        prodAt,
+        outAt: prodAt + Math.max(m, n),
+      }
+    : { u: new Float64Array(m), v: new Float64Array(n), prod: new Float64Array(Math.max(m, n)), ws: null, vAt: 0, prodAt: 0, outAt: 0 };
   const s = new Float64Array(n);
   const e = new Float64Array(n);
   const tauq = new Float64Array(n);
@@ -43,7 +61,7 @@ export function bidiagonalizeBlocked(a: Float64Array, m: number, n: number, unbl
   const y = new Float64Array(n * NB); // Y, row c ↔ global column c
   let k0 = 0;
   for (; n - k0 > 2 * NB; k0 += NB) {
-    reducePanel(a, m, n, k0, x, y, s, e, tauq, taup);
+    reducePanel(a, m, n, k0, x, y, s, e, tauq, taup, vectors);
     updateTrailing(a, m, n, k0, x, y);
     for (let g = k0; g < k0 + NB; g++) {
       a[g * n + g] = s[g]; // the reflectors' 1s back to the diagonal and super-diagonal
@@ -60,7 +78,20 @@ export function bidiagonalizeBlocked(a: Float64Array, m: number, n: number, unbl
   tauq.set(t.tauq, k0);
   taup.set(t.taup, k0);
   for (let i = 0; i < M; i++) for (let j = 0; j < N; j++) a[(k0 + i) * n + k0 + j] = tail[i * N + j];
-  return { s, e, a, tauq, taup, m, n };
+  if (ws) input.set(a);
+  return { s, e, a: input, tauq, taup, m, n };
+}
+
+/** The vectors u, v and the products of a step, and where v and the products are in the kernel's memory. */
+interface Vectors {
+  u: Float64Array;
+  v: Float64Array;
+  prod: Float64Array;
+  ws: MatvecWorkspace | null;
+  vAt: number;
+  prodAt: number;
+  /** room for four sums */
+  outAt: number;
 }
 
 /**
@@ -78,14 +109,13 @@ function reducePanel(
   e: Float64Array,
   tauq: Float64Array,
   taup: Float64Array,
+  vectors: Vectors,
 ): void {
   x.fill(0);
   y.fill(0);
   const t1 = new Float64Array(NB);
   const t2 = new Float64Array(NB);
-  const u = new Float64Array(m); // the left reflector, by global row
-  const v = new Float64Array(n); // the right reflector, by global column
-  const prod = new Float64Array(Math.max(m, n));
+  const { u, v, prod } = vectors; // the left reflector by global row, the right one by global column
   for (let i = 0; i < NB; i++) {
     const g = k0 + i;
     // Column g, rows g …: −= U[r, 0:i] · Y[g, 0:i] + X[r, 0:i] · V[0:i, g] (V[j, g] = a[(k0+j)·n + g]).
@@ -104,7 +134,7 @@ function reducePanel(
     for (let r = g; r < m; r++) u[r] = a[r * n + g];
     // Y[g+1:, i] = τ_q (Aᵀu − Y (Uᵀu) − Vᵀ (Xᵀu)), columns g+1 … n−1.
     prod.fill(0, g + 1, n);
-    productTransposed(a, n, g, m, g + 1, u, prod);
+    productTransposed(a, n, g, m, g + 1, vectors);
     // (Every loop below runs along rows of a, X and Y: contiguous reads.)
     t1.fill(0);
     t2.fill(0);
@@ -142,7 +172,7 @@ function reducePanel(
       for (let c = g + 1; c < n; c++) sv += a[(k0 + j) * n + c] * v[c];
       t2[j] = sv;
     }
-    product(a, n, g + 1, m, g + 1, v, prod);
+    product(a, n, g + 1, m, g + 1, vectors);
     for (let r = g + 1; r < m; r++) {
       const row = r * n;
       let sum = prod[r];
@@ -157,9 +187,15 @@ function reducePanel(
  * out[r] = Σ_c a[r, c] v_c for rows r0 … r1−1 and columns c0 … n−1. Four rows at a time: four independent
  * sums keep the processor busy (one sum waits for its previous addition at every step) and share the loads of v.
  */
-function product(a: Float64Array, n: number, r0: number, r1: number, c0: number, v: Float64Array, out: Float64Array): void {
+function product(a: Float64Array, n: number, r0: number, r1: number, c0: number, vectors: Vectors): void {
+  const { v, prod: out, ws } = vectors;
   let r = r0;
   for (; r + 3 < r1; r += 4) {
+    if (ws) {
+      ws.dot4(r * n + c0, n, n - c0, vectors.vAt + c0, vectors.outAt);
+      out.set(ws.heap.subarray(vectors.outAt, vectors.outAt + 4), r);
+      continue;
+    }
     const r0w = r * n;
     const r1w = r0w + n;
     const r2w = r1w + n;
@@ -185,9 +221,14 @@ function product(a: Float64Array, n: number, r0: number, r1: number, c0: number,
 }
 
 /** out[c] += Σ_r u_r a[r, c] for rows r0 … r1−1 and columns c0 … n−1 (four rows at a time: one load and store of out[c] for four). */
-function productTransposed(a: Float64Array, n: number, r0: number, r1: number, c0: number, u: Float64Array, out: Float64Array): void {
+function productTransposed(a: Float64Array, n: number, r0: number, r1: number, c0: number, vectors: Vectors): void {
+  const { u, prod: out, ws } = vectors;
   let r = r0;
   for (; r + 3 < r1; r += 4) {
+    if (ws) {
+      ws.axpy4(r * n + c0, n, n - c0, vectors.prodAt + c0, u[r], u[r + 1], u[r + 2], u[r + 3]);
+      continue;
+    }
     const u0 = u[r], u1 = u[r + 1], u2 = u[r + 2], u3 = u[r + 3];
     const r0w = r * n;
     const r1w = r0w + n;

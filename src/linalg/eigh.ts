@@ -10,7 +10,7 @@ import { tridiagonalizeBlocked, tridiagonalQTransposedBlocked } from "./tridiago
 import { requireAllFinite, formatShape } from "../util/errors";
 
 /** From this order on, the blocked tridiagonalisation (tridiagonalBlocked.ts) is faster. */
-const BLOCKED_FROM = 800;
+const BLOCKED_FROM = 400;
 
 export interface Eigh {
   /** The eigenvalues λ₁ ≤ λ₂ ≤ … ≤ λ_n, ascending. */

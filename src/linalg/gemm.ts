@@ -132,7 +132,7 @@ export function gemmStrided(
   scaleC(C, m, n, beta);
   if (m === 0 || n === 0 || k === 0 || alpha === 0) return;
   if (m < MR || n < NR || m * n * k < 16384) gemmSmall(transA, transB, m, n, k, alpha, A, B, C);
-  else if (!(useWasm && gemmThreaded(transA, transB, m, n, k, alpha, A, B, C))) {
+  else if (!(useWasm && gemmThreaded(transA, transB, m, n, k, alpha, A, B, C, beta === 0))) {
     gemmPacked(blockKernel(), transA, transB, m, n, k, alpha, A, B, C);
   }
 }

@@ -33,8 +33,10 @@ const SCRATCH_B = MC * KC * 8;
 const SCRATCH_OUT = SCRATCH_B + KC * NC * 8;
 export const SCRATCH_BYTES = SCRATCH_OUT + MC * NC * 8;
 
-/** Byte offset of the operands A, B, C (after the scratch of every possible slot). */
-export const DATA_BYTE = CONTROL_BYTES + MAX_THREADS * SCRATCH_BYTES;
+/** Byte offset of the operands A, B, C of a job with `shares` threads (after the scratch of its slots). */
+export function dataByte(shares: number): number {
+  return CONTROL_BYTES + shares * SCRATCH_BYTES;
+}
 
 /** Instantiates the shared-memory kernel on `memory`; null without WebAssembly SIMD or threads. */
 export function sharedKernelFunction(memory: WebAssembly.Memory): ((kc: number, a: number, b: number, pa: number, pb: number, out: number) => void) | null {

@@ -10,6 +10,8 @@
  * - Interrupt: the main thread waits for the workers in slices of 10 ms, so an interrupt (SIGINT in a
  *   notebook) stops it within one slice; a worker still busy with an abandoned job is waited for by the
  *   next product, which copies its operands afresh.
+ * - The shared memory never grows (another thread might not see the new size at once); a product too big for
+ *   it replaces it, and the workers, by ones twice as big.
  * - Fallback: without SharedArrayBuffer, worker_threads or shared WebAssembly memory, everything runs on the
  *   main thread.
  * The number of threads: `setGemmThreads(n)` (1 turns threading off), or the environment variable
@@ -20,7 +22,7 @@ import { join } from "node:path";
 import { availableParallelism, cpus } from "node:os";
 import type { Worker } from "node:worker_threads";
 import type { Strided } from "./gemmPacked";
-import { ALPHA_BYTE, CONTROL_BYTES, DATA_BYTE, DONE, JOB, MAX_PAGES, MAX_THREADS, PAGE, PARAMS, READY, SLOT, runShare, sharedKernelFunction } from "./gemmShared";
+import { ALPHA_BYTE, CONTROL_BYTES, dataByte, DONE, JOB, MAX_PAGES, MAX_THREADS, PAGE, PARAMS, READY, SLOT, runShare, sharedKernelFunction } from "./gemmShared";
 
 /** Products with fewer multiply-adds (m·n·k) than this run on one thread: starting the workers costs more. */
 export const THRESHOLD = 128 * 128 * 128;
@@ -75,11 +77,12 @@ function workerScript(): string | null {
   return null;
 }
 
-function makePool(): Pool | null {
+/** A shared memory of at least `bytes` bytes (it never grows: see gemmThreaded) and the kernel on it; no workers yet. */
+function makePool(bytes: number): Pool | null {
   try {
     if (typeof SharedArrayBuffer !== "function" || typeof Atomics !== "object" || !workerScript()) return null;
-    const pages = Math.ceil(DATA_BYTE / PAGE) + 16;
-    const memory = new WebAssembly.Memory({ initial: pages, maximum: MAX_PAGES, shared: true });
+    const pages = Math.min(MAX_PAGES, Math.ceil(bytes / PAGE));
+    const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
     const kernel = sharedKernelFunction(memory);
     return kernel ? { memory, kernel, workers: [] } : null;
   } catch {
@@ -115,35 +118,54 @@ function waitIdle(p: Pool, control: Int32Array): void {
 }
 
 /**
- * C += α op(A) op(B) on several threads (C already scaled by β); false when it should run on one thread
- * (small product, threads off or unavailable, workers not ready yet), in which case nothing was done.
+ * C += α op(A) op(B) on several threads (C already scaled by β; `cIsZero` when β was 0, so C need not be
+ * copied in); false when it should run on one thread (small product, threads off or unavailable, workers
+ * not ready yet), in which case nothing was done.
  */
-export function gemmThreaded(transA: boolean, transB: boolean, m: number, n: number, k: number, alpha: number, A: Strided, B: Strided, C: Strided): boolean {
+export function gemmThreaded(
+  transA: boolean,
+  transB: boolean,
+  m: number,
+  n: number,
+  k: number,
+  alpha: number,
+  A: Strided,
+  B: Strided,
+  C: Strided,
+  cIsZero: boolean,
+): boolean {
   if (threads <= 1 || m * n * k < THRESHOLD) return false;
-  if (pool === undefined) pool = makePool();
+  if (pool === undefined) pool = makePool(dataByte(threads) + 8 * 3 * 512 * 512);
   if (!pool) return false;
   const p = pool;
   startWorkers(p, threads - 1);
-  let control = new Int32Array(p.memory.buffer, 0, CONTROL_BYTES / 4);
+  const control = new Int32Array(p.memory.buffer, 0, CONTROL_BYTES / 4);
   waitIdle(p, control);
   const participants: number[] = [];
   for (let w = 0; w < p.workers.length && participants.length < threads - 1; w++) {
     if (Atomics.load(control, READY + w) === 1) participants.push(w);
   }
   if (participants.length === 0) return false;
-  const needed = DATA_BYTE + 8 * (m * k + k * n + m * n);
+  const shares = participants.length + 1;
+  const needed = dataByte(shares) + 8 * (m * k + k * n + m * n);
   if (needed > MAX_PAGES * PAGE) return false;
-  if (needed > p.memory.buffer.byteLength) p.memory.grow(Math.ceil((needed - p.memory.buffer.byteLength) / PAGE));
-  control = new Int32Array(p.memory.buffer, 0, CONTROL_BYTES / 4);
+  if (needed > p.memory.buffer.byteLength) {
+    // Too small. A shared memory that grows is not seen at once by the other threads (a worker may still hold
+    // the shorter buffer), so start over: a new memory twice as big, new workers (this product on one thread).
+    for (const worker of p.workers) void worker.terminate();
+    pool = makePool(Math.max(needed, 2 * p.memory.buffer.byteLength));
+    if (pool) startWorkers(pool, threads - 1);
+    return false;
+  }
   const heap = new Float64Array(p.memory.buffer);
   // Compact copies: A as stored (rowsA × colsA), B likewise, C (m×n).
-  const aOff = DATA_BYTE / 8;
+  const aOff = dataByte(shares) / 8;
   const lda = copyIn(heap, aOff, A, transA ? k : m, transA ? m : k);
   const bOff = aOff + m * k;
   const ldb = copyIn(heap, bOff, B, transB ? n : k, transB ? k : n);
   const cOff = bOff + k * n;
-  copyIn(heap, cOff, C, m, n);
-  const shares = participants.length + 1;
+  if (cIsZero) heap.fill(0, cOff, cOff + m * n);
+  else copyIn(heap, cOff, C, m, n);
   control.set([transA ? 1 : 0, transB ? 1 : 0, m, n, k, aOff, lda, bOff, ldb, cOff, n, shares], PARAMS);
   heap[ALPHA_BYTE / 8] = alpha;
   for (let w = 0; w < p.workers.length; w++) control[SLOT + w] = participants.indexOf(w) >= 0 ? participants.indexOf(w) + 1 : -1;

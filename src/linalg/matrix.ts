@@ -36,6 +36,7 @@ export function isMatrix(value: unknown): value is ndarray.NdArray<ndarray.Data<
 
 /** True when `A` is a Float64 matrix laid out row-major with no gaps (stride [c, 1], offset 0). */
 export function isContiguous(A: ndarray.NdArray<ndarray.Data<number>>): boolean {
+  if (A == null || !Array.isArray((A as { shape?: unknown }).shape)) throw new TypeError(`isContiguous: A must be an ndarray matrix, got ${describe(A)}`);
   const [r, c] = A.shape;
   return (
     A.data instanceof Float64Array &&

@@ -25,7 +25,7 @@ export interface SVD {
 }
 
 /** From this many columns on, the blocked bidiagonalisation (bidiagonalBlocked.ts) is faster. */
-const BLOCKED_FROM = 800;
+const BLOCKED_FROM = 300;
 
 /**
  * Bidiagonalises the row-major m×n array `a` (m ≥ n) in place: A = Q B Pᵀ.

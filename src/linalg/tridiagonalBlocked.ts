@@ -17,10 +17,12 @@
 import { makeHouseholder } from "./householder";
 import { gemmStrided } from "./gemm";
 import { applyBlockReflectorLeft, blockReflector } from "./blockReflector";
+import { matvecWorkspace, MatvecWorkspace } from "./matvec";
 import { Tridiagonal, tridiagonalize } from "./tridiagonal";
 
-/** Reflectors per block. */
+/** Reflectors per block, and the columns of the panel [V W]. */
 const NB = 32;
+const P = 2 * NB;
 /** Rows of the trailing block per matrix product of the update (only the lower triangle is needed). */
 const ROWS_PER_PRODUCT = 128;
 
@@ -28,15 +30,22 @@ const ROWS_PER_PRODUCT = 128;
  * Tridiagonalises the symmetric row-major n×n array `a` in place, reading and updating its lower triangle
  * (the upper one is overwritten in places). Same output as `tridiagonalize`, up to rounding.
  */
-export function tridiagonalizeBlocked(a: Float64Array, n: number): Tridiagonal {
+export function tridiagonalizeBlocked(input: Float64Array, n: number): Tridiagonal {
+  // The matrix and the vectors v, A v live in the WebAssembly kernel's memory when there is one (matvec.ts).
+  const ws = matvecWorkspace(n * n + 2 * n + 4);
+  const a = ws ? ws.heap.subarray(0, n * n) : input;
+  if (ws) a.set(input);
+  const vectors: Vectors = ws
+    ? { v: ws.heap.subarray(n * n, n * n + n), av: ws.heap.subarray(n * n + n, n * n + 2 * n), ws, vAt: n * n, avAt: n * n + n, outAt: n * n + 2 * n }
+    : { v: new Float64Array(n), av: new Float64Array(n), ws: null, vAt: 0, avAt: 0, outAt: 0 };
   const d = new Float64Array(n);
   const e = new Float64Array(n);
   const tau = new Float64Array(Math.max(0, n - 2));
-  const w = new Float64Array(n * NB); // W, row r ↔ global row k0 + r
+  const panel = new Float64Array(n * P); // [V W], row r ↔ global row k0 + r
   let k0 = 0;
   for (; n - k0 > 2 * NB; k0 += NB) {
-    reducePanel(a, n, k0, w, d, e, tau);
-    updateTrailing(a, n, k0, w);
+    reducePanel(a, n, k0, panel, d, e, tau, vectors);
+    updateTrailing(a, n, k0, panel);
     for (let g = k0; g < k0 + NB; g++) a[(g + 1) * n + g] = e[g]; // the reflectors' 1s back to the sub-diagonal
   }
   // The last (small) block by the unblocked version, on a copy.
@@ -48,76 +57,123 @@ export function tridiagonalizeBlocked(a: Float64Array, n: number): Tridiagonal {
   e.set(t.e, k0);
   tau.set(t.tau, k0);
   for (let i = 0; i < m; i++) for (let j = 0; j <= i; j++) a[(k0 + i) * n + k0 + j] = tail[i * m + j];
-  return { d, e, a, tau, n };
+  if (ws) input.set(a);
+  return { d, e, a: input, tau, n };
+}
+
+/** The vectors v and A v of a step, and where they are in the kernel's memory (with room for 4 sums at outAt). */
+interface Vectors {
+  v: Float64Array;
+  av: Float64Array;
+  ws: MatvecWorkspace | null;
+  vAt: number;
+  avAt: number;
+  outAt: number;
 }
 
 /**
  * Steps k0 … k0+NB−1: makes each reflector (stored below the sub-diagonal, with a 1 written on the
- * sub-diagonal for the trailing update) and its w (row r of `w` ↔ global row k0 + r, column i ↔ step k0 + i).
- * The trailing block itself is not changed.
+ * sub-diagonal for the trailing update) and its w. They are kept side by side in the panel P = [V W]
+ * (row R ↔ global row k0 + R; column i ↔ v of step k0 + i, column NB + i ↔ its w), whose columns of later
+ * steps are still 0, so every correction is a product with all of P. The trailing block is not changed.
  */
 function reducePanel(
   a: Float64Array,
   n: number,
   k0: number,
-  w: Float64Array,
+  p: Float64Array,
   d: Float64Array,
   e: Float64Array,
   tau: Float64Array,
+  vectors: Vectors,
 ): void {
-  w.fill(0);
-  const v = new Float64Array(n);
-  const av = new Float64Array(n);
-  const vtv = new Float64Array(NB); // Vᵀv
-  const wtv = new Float64Array(NB); // Wᵀv
+  p.fill(0);
+  const { v, av } = vectors;
+  const q = new Float64Array(P);
+  const t = new Float64Array(P);
+  const correction = new Float64Array(n);
   for (let i = 0; i < NB; i++) {
     const g = k0 + i;
-    // Column g, rows g … n−1, updated by the block's earlier steps: −= V W[g, :]ᵀ + W V[g, :]ᵀ.
-    for (let r = g; r < n && i > 0; r++) {
-      const vr = r * n + k0;
-      const wr = (r - k0) * NB;
-      const vg = g * n + k0;
-      const wg = (g - k0) * NB;
-      let s = 0;
-      for (let j = 0; j < i; j++) s += a[vr + j] * w[wg + j] + w[wr + j] * a[vg + j];
-      a[r * n + g] -= s;
+    const G = i * P; // row g of the panel
+    // Column g, rows g … n−1, updated by the block's earlier steps: −= V W[g, :]ᵀ + W V[g, :]ᵀ = P [W[g, :] V[g, :]]ᵀ.
+    if (i > 0) {
+      for (let j = 0; j < NB; j++) {
+        q[j] = p[G + NB + j];
+        q[NB + j] = p[G + j];
+      }
+      panelProduct(p, k0, g, n, q, correction);
+      for (let r = g; r < n; r++) a[r * n + g] -= correction[r];
     }
     d[g] = a[g * n + g];
-    const t = makeHouseholder(a, (g + 1) * n + g, n, n - g - 1);
-    tau[g] = t;
+    const tg = makeHouseholder(a, (g + 1) * n + g, n, n - g - 1);
+    tau[g] = tg;
     e[g] = a[(g + 1) * n + g];
     a[(g + 1) * n + g] = 1;
-    // v, indexed by global row (v_r = 0 for r ≤ g), and A v over the trailing lower triangle (rows g+1 …).
+    // v, indexed by global row (v_r = 0 for r ≤ g), into column i of P; A v over the trailing lower triangle.
     v.fill(0, 0, g + 1);
-    for (let r = g + 1; r < n; r++) v[r] = a[r * n + g];
-    symmetricProduct(a, n, g + 1, v, av);
-    // A′v = A v − V (Wᵀv) − W (Vᵀv), over the block's earlier steps j < i.
-    for (let j = 0; j < i; j++) {
-      vtv[j] = 0;
-      wtv[j] = 0;
-    }
     for (let r = g + 1; r < n; r++) {
-      const vr = r * n + k0;
-      const wr = (r - k0) * NB;
-      const x = v[r];
-      for (let j = 0; j < i; j++) {
-        vtv[j] += a[vr + j] * x;
-        wtv[j] += w[wr + j] * x;
-      }
+      v[r] = a[r * n + g];
+      p[(r - k0) * P + i] = v[r];
     }
+    symmetricProduct(a, n, g + 1, vectors);
+    // A′v = A v − V (Wᵀv) − W (Vᵀv) = A v − P [Wᵀv; Vᵀv], with t = Pᵀv = [Vᵀv; Wᵀv].
+    panelTransposedProduct(p, k0, g + 1, n, v, t);
+    for (let j = 0; j < NB; j++) {
+      q[j] = t[NB + j];
+      q[NB + j] = t[j];
+    }
+    panelProduct(p, k0, g + 1, n, q, correction);
     let pv = 0;
     for (let r = g + 1; r < n; r++) {
-      const vr = r * n + k0;
-      const wr = (r - k0) * NB;
-      let s = av[r];
-      for (let j = 0; j < i; j++) s -= a[vr + j] * wtv[j] + w[wr + j] * vtv[j];
-      s *= t;
-      av[r] = s;
-      pv += s * v[r];
+      const x = tg * (av[r] - correction[r]);
+      av[r] = x;
+      pv += x * v[r];
     }
-    // w = τA′v − (τ/2)(τ(A′v)ᵀv) v, into column i of W.
-    const K = 0.5 * t * pv;
-    for (let r = g + 1; r < n; r++) w[(r - k0) * NB + i] = av[r] - K * v[r];
+    // w = τA′v − (τ/2)(τ(A′v)ᵀv) v, into column NB + i of P.
+    const K = 0.5 * tg * pv;
+    for (let r = g + 1; r < n; r++) p[(r - k0) * P + NB + i] = av[r] - K * v[r];
+  }
+}
+
+/** out[r] = Σ_j P[r − k0, j] q_j for global rows r0 … r1−1 (four rows at a time: four independent sums). */
+function panelProduct(p: Float64Array, k0: number, r0: number, r1: number, q: Float64Array, out: Float64Array): void {
+  let r = r0;
+  for (; r + 3 < r1; r += 4) {
+    const o = (r - k0) * P;
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    for (let j = 0; j < P; j++) {
+      const qj = q[j];
+      s0 += p[o + j] * qj;
+      s1 += p[o + P + j] * qj;
+      s2 += p[o + 2 * P + j] * qj;
+      s3 += p[o + 3 * P + j] * qj;
+    }
+    out[r] = s0;
+    out[r + 1] = s1;
+    out[r + 2] = s2;
+    out[r + 3] = s3;
+  }
+  for (; r < r1; r++) {
+    const o = (r - k0) * P;
+    let s = 0;
+    for (let j = 0; j < P; j++) s += p[o + j] * q[j];
+    out[r] = s;
+  }
+}
+
+/** t_j = Σ_r P[r − k0, j] x_r over global rows r0 … r1−1 (four rows at a time: one load and store of t_j for four). */
+function panelTransposedProduct(p: Float64Array, k0: number, r0: number, r1: number, x: Float64Array, t: Float64Array): void {
+  t.fill(0);
+  let r = r0;
+  for (; r + 3 < r1; r += 4) {
+    const o = (r - k0) * P;
+    const x0 = x[r], x1 = x[r + 1], x2 = x[r + 2], x3 = x[r + 3];
+    for (let j = 0; j < P; j++) t[j] += p[o + j] * x0 + p[o + P + j] * x1 + p[o + 2 * P + j] * x2 + p[o + 3 * P + j] * x3;
+  }
+  for (; r < r1; r++) {
+    const o = (r - k0) * P;
+    const xr = x[r];
+    for (let j = 0; j < P; j++) t[j] += p[o + j] * xr;
   }
 }
 
@@ -126,10 +182,17 @@ function reducePanel(
  * indexed by global row. Row r contributes Σ_{c<r} a_rc v_c to y_r and a_rc v_r to y_c (c < r), plus its
  * diagonal. Four rows at a time: four independent sums, and one load and store of y_c for four rows.
  */
-function symmetricProduct(a: Float64Array, n: number, r0: number, v: Float64Array, y: Float64Array): void {
+function symmetricProduct(a: Float64Array, n: number, r0: number, vectors: Vectors): void {
+  const { v, av: y, ws } = vectors;
   y.fill(0, r0, n);
   let r = r0;
   for (; r + 3 < n; r += 4) {
+    if (ws) {
+      // the same four rows in WebAssembly SIMD, then their diagonal block below
+      ws.dotAxpy4(r * n + r0, n, r - r0, vectors.vAt + r0, vectors.avAt + r0, v[r], v[r + 1], v[r + 2], v[r + 3], vectors.outAt);
+      diagonalBlock(a, n, r, v, y, ws.heap[vectors.outAt], ws.heap[vectors.outAt + 1], ws.heap[vectors.outAt + 2], ws.heap[vectors.outAt + 3]);
+      continue;
+    }
     const w0 = r * n;
     const w1 = w0 + n;
     const w2 = w1 + n;
@@ -145,15 +208,7 @@ function symmetricProduct(a: Float64Array, n: number, r0: number, v: Float64Arra
       s3 += x3 * vc;
       y[c] += x0 * v0 + x1 * v1 + x2 * v2 + x3 * v3;
     }
-    // The 4×4 diagonal block (rows r … r+3, columns r … r+3), lower triangle mirrored.
-    for (let i = 0; i < 4; i++) {
-      let s = i === 0 ? s0 : i === 1 ? s1 : i === 2 ? s2 : s3;
-      for (let j = 0; j < 4; j++) {
-        const aij = j <= i ? a[(r + i) * n + r + j] : a[(r + j) * n + r + i];
-        s += aij * v[r + j];
-      }
-      y[r + i] += s;
-    }
+    diagonalBlock(a, n, r, v, y, s0, s1, s2, s3);
   }
   for (; r < n; r++) {
     const row = r * n;
@@ -167,24 +222,31 @@ function symmetricProduct(a: Float64Array, n: number, r0: number, v: Float64Arra
   }
 }
 
+/** y[r+i] += s_i + Σ_j A[r+i, r+j] v[r+j] over the 4×4 diagonal block at r (its lower triangle, mirrored). */
+function diagonalBlock(a: Float64Array, n: number, r: number, v: Float64Array, y: Float64Array, s0: number, s1: number, s2: number, s3: number): void {
+  for (let i = 0; i < 4; i++) {
+    let s = i === 0 ? s0 : i === 1 ? s1 : i === 2 ? s2 : s3;
+    for (let j = 0; j < 4; j++) {
+      const aij = j <= i ? a[(r + i) * n + r + j] : a[(r + j) * n + r + i];
+      s += aij * v[r + j];
+    }
+    y[r + i] += s;
+  }
+}
+
 /**
  * The trailing block B = a[k0+NB…, k0+NB…] ← B − V Wᵀ − W Vᵀ = B − [V W] [W V]ᵀ on its lower triangle, by
- * block rows of ROWS_PER_PRODUCT: each is one matrix product with inner dimension 2·NB.
+ * block rows of ROWS_PER_PRODUCT: each is one matrix product with inner dimension 2·NB. [V W] is the panel
+ * itself (from its row NB on); [W V] a copy with the halves swapped.
  */
-function updateTrailing(a: Float64Array, n: number, k0: number, w: Float64Array): void {
+function updateTrailing(a: Float64Array, n: number, k0: number, p: Float64Array): void {
   const s = k0 + NB; // first row/column of B
   const m = n - s;
-  const vw = new Float64Array(m * 2 * NB);
-  const wv = new Float64Array(m * 2 * NB);
+  const swapped = new Float64Array(m * P);
   for (let r = 0; r < m; r++) {
-    for (let j = 0; j < NB; j++) {
-      const vrj = a[(s + r) * n + k0 + j];
-      const wrj = w[(s + r - k0) * NB + j];
-      vw[r * 2 * NB + j] = vrj;
-      vw[r * 2 * NB + NB + j] = wrj;
-      wv[r * 2 * NB + j] = wrj;
-      wv[r * 2 * NB + NB + j] = vrj;
-    }
+    const o = (NB + r) * P;
+    swapped.set(p.subarray(o + NB, o + P), r * P);
+    swapped.set(p.subarray(o, o + NB), r * P + NB);
   }
   for (let r0 = 0; r0 < m; r0 += ROWS_PER_PRODUCT) {
     const rows = Math.min(ROWS_PER_PRODUCT, m - r0);
@@ -193,10 +255,10 @@ function updateTrailing(a: Float64Array, n: number, k0: number, w: Float64Array)
       true,
       rows,
       r0 + rows,
-      2 * NB,
+      P,
       -1,
-      { data: vw, offset: r0 * 2 * NB, ld: 2 * NB },
-      { data: wv, offset: 0, ld: 2 * NB },
+      { data: p, offset: (NB + r0) * P, ld: P },
+      { data: swapped, offset: 0, ld: P },
       1,
       { data: a, offset: (s + r0) * n + s, ld: n },
     );

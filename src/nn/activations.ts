@@ -1,5 +1,5 @@
 /**
- * Activation functions φ : ℝ → ℝ with their derivatives φ′ (SYLLABUS §4, §9).
+ * Activation functions φ : ℝ → ℝ with their derivatives φ′ (lecture §4, §9).
  *
  * In the MLP x_l = φ(h_l) is applied entry by entry; backprop needs φ′(h_l) (the δ recursion
  * δ_l = φ′(h_l) ⊙ W_{l+1}ᵀ δ_{l+1}), and the Day-2 Jacobian J = W_L D_{L−1} ⋯ D₁ W₁ uses D_l = diag(φ′(h_l)).

@@ -1,5 +1,5 @@
 /**
- * Backpropagation for the MLP written out by hand (SYLLABUS §6), to read next to autograd.
+ * Backpropagation for the MLP written out by hand (lecture §6), to read next to autograd.
  *
  * Forward: x₀ = x, h_l = W_l x_{l−1} + b_l, x_l = φ(h_l), f = h_L.
  * Backward, with δ_l := ∂L/∂h_l:
@@ -11,7 +11,7 @@
  * and the per-sample gradients add up because the loss is a sum (or mean) over the batch.
  */
 import { gemm } from "../linalg/gemm";
-import { formatShape } from "../util/errors";
+import { formatShape, describe } from "../util/errors";
 import { Tensor, TensorInput, toTensor } from "../autograd/tensor";
 import { logSumExpRow, softmaxRows } from "../autograd/reduce";
 import type { MLP } from "./layers";
@@ -35,6 +35,7 @@ export interface BackpropResult {
  * by the δ recursion. `y` is N × n_L targets, or N integer labels for the cross entropy.
  */
 export function backpropMlp(model: MLP, xIn: TensorInput, yIn: TensorInput, loss: BackpropLoss, options: { reduction?: Reduction } = {}): BackpropResult {
+  if (model == null || typeof (model as MLP).forwardRecord !== "function") throw new TypeError(`backpropMlp: model must be an MLP (e.g. new MLP([784, 128, 10])), got ${describe(model)}`);
   const { x, h, output } = model.forwardRecord(xIn);
   const [N, nL] = output.shape;
   // ---- the target as an N × n_L matrix

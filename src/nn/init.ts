@@ -1,5 +1,5 @@
 /**
- * Initialisations of a layer's W ∈ ℝ^{n_out×n_in} and b ∈ ℝ^{n_out} (SYLLABUS §7, §9).
+ * Initialisations of a layer's W ∈ ℝ^{n_out×n_in} and b ∈ ℝ^{n_out} (lecture §7, §9).
  *
  * - gaussianInit(σ_w, σ_b): W_ij ~ N(0, σ_w²/n_in), b_i ~ N(0, σ_b²), the notes' parametrisation. The notes'
  *   first example, W_ij ~ N(0, 1/n) and b_i ~ N(0, 1/n), is σ_w = 1, σ_b = 1/√n (pass σ_b = 1/√n yourself).

@@ -1,5 +1,5 @@
 /**
- * Models of SYLLABUS §4: the linear model f_θ(x) = W x + b and the multilayer perceptron
+ * Models of lecture §4: the linear model f_θ(x) = W x + b and the multilayer perceptron
  *   x₀ = x,  h_l = W_l x_{l−1} + b_l,  x_l = φ(h_l)  (l = 1…L),  f_Θ(x) = h_L.
  *
  * Convention: a batch stores its samples as ROWS (X is N × n), so a layer computes H = X Wᵀ + 1 bᵀ;

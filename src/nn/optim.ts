@@ -1,5 +1,5 @@
 /**
- * Optimizers (SYLLABUS §5): gradient descent θ_{t+1} = θ_t − η_t ∇L₀(θ_t) and its relatives.
+ * Optimizers (lecture §5): gradient descent θ_{t+1} = θ_t − η_t ∇L₀(θ_t) and its relatives.
  *
  * - `sgd`: plain gradient descent on whatever batch the gradient came from (full batch = gradient descent,
  *   minibatches = stochastic gradient descent); with `momentum: μ` (heavy ball) v ← μ v + g, θ ← θ − η v.

@@ -72,13 +72,21 @@ export class KernelClient {
   processLog = "";
 
   /** Starts the kernel with `cwd` as its working directory (the notebook's folder). */
-  static async start(cwd: string, options: { launcher?: string; startupSeconds?: number } = {}): Promise<KernelClient> {
+  static async start(
+    cwd: string,
+    options: { launcher?: string; startupSeconds?: number; /** Extra environment variables for the kernel process (e.g. NODE_OPTIONS). */ env?: Record<string, string> } = {},
+  ): Promise<KernelClient> {
     const client = new KernelClient();
-    await client.launch(cwd, options.launcher ?? defaultKernelLauncher(), options.startupSeconds ?? 60);
+    await client.launch(cwd, options.launcher ?? defaultKernelLauncher(), options.startupSeconds ?? 60, options.env);
     return client;
   }
 
-  private async launch(cwd: string, launcher: string, startupSeconds: number): Promise<void> {
+  /** True once the kernel process has exited (crashed, process.exit(), or shut down). */
+  get exited(): boolean {
+    return this.closed;
+  }
+
+  private async launch(cwd: string, launcher: string, startupSeconds: number, env?: Record<string, string>): Promise<void> {
     if (!existsSync(launcher)) throw new Error(`kernel launcher not found: ${launcher}`);
     this.zmq = require("zeromq");
     const [shell, iopub, stdin, control, hb] = await freePorts(5);
@@ -89,7 +97,7 @@ export class KernelClient {
       shell_port: shell, iopub_port: iopub, stdin_port: stdin, control_port: control, hb_port: hb,
       ip: "127.0.0.1", key: this.key, transport: "tcp", signature_scheme: "hmac-sha256", kernel_name: "pdl-typescript",
     }));
-    this.process = spawn(process.execPath, [launcher, connectionFile], { cwd, stdio: ["ignore", "ignore", "pipe"] });
+    this.process = spawn(process.execPath, [launcher, connectionFile], { cwd, stdio: ["ignore", "ignore", "pipe"], env: env ? { ...process.env, ...env } : process.env });
     this.process.stderr?.on("data", (chunk: Buffer) => { this.processLog += chunk.toString(); });
     this.process.on("exit", (code, signal) => { this.closed = true; this.processLog += `[kernel exited: code ${code}, signal ${signal}]\n`; });
 
@@ -200,7 +208,9 @@ export class KernelClient {
           }
           return;
         }
-        if (msg.msgType === "execute_input") return;
+        // Idle is a request's last message: what comes after it (output of a timer the cell left behind) is
+        // not the cell's; the kernel shows it again at the start of the next cell.
+        if (idle || msg.msgType === "execute_input") return;
         if (msg.msgType === "stream" && msg.content.name === "stderr") {
           stderr += msg.content.text;
           if (msg.metadata?.pdl_late_error) lateErrors.push(msg.content.text);

@@ -1,8 +1,9 @@
 /**
  * The headless notebook runner behind `npm run notebooks` and the notebook tests: runs each notebook in a
  * fresh kernel, cell by cell, timing every cell, and stops at the first error with the notebook, the cell
- * number and the TypeScript diagnostic or the exception with its stack. It can write the executed notebook
- * (with outputs) to a folder.
+ * number and the kernel's error (the TypeScript diagnostic, or the exception with its frames, both naming
+ * the line in the cell). An error that a timer or an un-awaited promise raises after its cell finished fails
+ * the notebook too. It can write the executed notebook (with outputs) to a folder.
  */
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
@@ -75,6 +76,13 @@ export interface RunOptions {
   onCell?: (report: CellReport) => void;
   /** Kernel launcher script (default: the project's kernelspec launcher). */
   launcher?: string;
+  /** Extra environment variables for the kernel process (e.g. `{ NODE_OPTIONS: "--max-old-space-size=1024" }`). */
+  kernelEnv?: Record<string, string>;
+  /**
+   * Called after the cells ran (also when one failed), before the kernel shuts down: the grader asks the
+   * kernel for its record of checks here. The kernel may have exited (`kernel.exited`).
+   */
+  afterRun?: (kernel: KernelClient, report: NotebookRunReport) => Promise<void>;
 }
 
 /** Reads and checks a notebook file; throws a clear error for a missing file or invalid content. */
@@ -219,7 +227,7 @@ export async function runNotebook(path: string, options: RunOptions = {}): Promi
   const out = options.outputDir ? executedCopyPath(notebookPath, options.outputDir, options.outputRelativeTo) : undefined;
   const started = Date.now();
   const report: NotebookRunReport = { path, ok: true, cells: [], seconds: 0 };
-  const kernel = await KernelClient.start(dirname(notebookPath), { launcher: options.launcher });
+  const kernel = await KernelClient.start(dirname(notebookPath), { launcher: options.launcher, env: options.kernelEnv });
   const collector = new OutputCollector();
   let codeCell = 0;
   const fail = (i: number, cellNumber: number, firstLine: string, result: ExecuteResult) => {
@@ -274,6 +282,7 @@ export async function runNotebook(path: string, options: RunOptions = {}): Promi
         fail(lastCell, lastReport.codeCell, lastReport.firstLine, { ...probe, status: "ok" });
       }
     }
+    if (options.afterRun) await options.afterRun(kernel, report);
   } finally {
     await kernel.shutdown();
   }

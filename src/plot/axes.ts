@@ -60,11 +60,11 @@ export function toRows(values: Grid, name = "z"): number[][] {
     const [r, c] = values.shape;
     return Array.from({ length: r }, (_, i) => Array.from({ length: c }, (_, j) => values.get(i, j)));
   }
-  if (values == null || typeof (values as ArrayLike<unknown>).length !== "number") {
+  if (values == null || typeof values === "string" || typeof (values as ArrayLike<unknown>).length !== "number") {
     throw new TypeError(`${name} must be a 2-D array (rows of numbers), got ${describe(values)}`);
   }
   return Array.from(values as ArrayLike<ArrayLike<number>>, (row, i) => {
-    if (row == null || typeof row.length !== "number") throw new TypeError(`${name}[${i}] must be a row of numbers, got ${describe(row)}`);
+    if (row == null || typeof row === "string" || typeof row.length !== "number") throw new TypeError(`${name}[${i}] must be a row of numbers, got ${describe(row)}`);
     return Array.from(row);
   });
 }
@@ -89,6 +89,7 @@ function axis(label: string | undefined, log: boolean | undefined, range: [numbe
 }
 
 export function axesLayout(o: AxesOptions): Layout {
+  if (o == null || typeof o !== "object") throw new TypeError(`options must be an object { title, xLabel, yLabel, … }, got ${describe(o)}`);
   const layout: Layout = {
     xaxis: axis(o.xLabel, o.logX, o.xRange, "xRange"),
     yaxis: axis(o.yLabel, o.logY, o.yRange, "yRange"),

@@ -9,7 +9,7 @@
  */
 import { requireFigureNumbers } from "./checks";
 import type { Figure, Frame, Layout, Trace } from "./figure";
-import { describe } from "../util/errors";
+import { describe, requireObject } from "../util/errors";
 import { axesLayout, isNdarray, toNumbers, toRows, type AxesOptions, type Grid, type Numbers } from "./axes";
 
 export * from "./axes";
@@ -26,6 +26,7 @@ export interface SeriesSpec {
 }
 
 function seriesTrace(s: SeriesSpec, defaultMode: string, i: number): Trace {
+  requireObject("figure", `series[${i}]`, s, "a series { x?, y, name? }");
   const y = toNumbers(s.y, `series[${i}].y`);
   const x = s.x === undefined ? y.map((_, j) => j) : toNumbers(s.x, `series[${i}].x`);
   if (x.length !== y.length) throw new RangeError(`series[${i}]: x has ${x.length} values but y has ${y.length}; they must match`);
@@ -150,6 +151,7 @@ export interface BarSpec {
 export function barFigure(series: BarSpec | BarSpec[], options: AxesOptions = {}): Figure {
   const list = Array.isArray(series) ? series : [series];
   const data = list.map((s, i) => {
+    requireObject("barFigure", `series[${i}]`, s, "a bar series { x?, y, name? }");
     const y = toNumbers(s.y, `series[${i}].y`);
     const categories = Array.isArray(s.x) && s.x.some((v) => typeof v === "string");
     const x = s.x === undefined ? y.map((_, j) => j) : categories ? (s.x as string[]).map(String) : toNumbers(s.x as Numbers, `series[${i}].x`);
@@ -171,6 +173,12 @@ export interface HeatmapOptions extends AxesOptions {
   zmid?: number;
   /** Title of the colour bar, e.g. "log χ₁ (< 0: order, > 0: chaos)". */
   colorbarTitle?: string;
+  /** Write each cell's value in it (e.g. the counts of a confusion matrix). */
+  showValues?: boolean;
+  /** Reverse the colour scale (e.g. "Blues" reversed: 0 is white). */
+  reverseScale?: boolean;
+  /** A tick every `tickStep` on both axes (1: every row and column labelled). */
+  tickStep?: number;
   x?: Numbers;
   y?: Numbers;
 }
@@ -183,9 +191,16 @@ export function heatmapFigure(z: Grid, options: HeatmapOptions = {}): Figure {
   if (options.zmax !== undefined) trace.zmax = options.zmax;
   if (options.zmid !== undefined) trace.zmid = options.zmid;
   if (options.colorbarTitle) trace.colorbar = { title: { text: options.colorbarTitle, side: "right" } };
+  if (options.showValues) trace.texttemplate = "%{z}";
+  if (options.reverseScale) trace.reversescale = true;
   if (options.x) trace.x = toNumbers(options.x, "x");
   if (options.y) trace.y = toNumbers(options.y, "y");
   const layout = axesLayout(options);
+  if (options.tickStep !== undefined) {
+    if (!(typeof options.tickStep === "number" && options.tickStep > 0)) throw new RangeError(`heatmapFigure: tickStep must be a number > 0, got ${describe(options.tickStep)}`);
+    layout.xaxis.dtick = options.tickStep;
+    layout.yaxis.dtick = options.tickStep;
+  }
   if (options.matrixOrientation ?? true) layout.yaxis.autorange = "reversed";
   return { data: [trace], layout };
 }
@@ -198,6 +213,7 @@ export function imageFigure(
   pixels: Grid | ArrayLike<ArrayLike<ArrayLike<number>>> | { shape: number[]; get(...i: number[]): number },
   options: AxesOptions & { zmax?: number } = {},
 ): Figure {
+  if (pixels == null || typeof pixels !== "object") throw new TypeError(`imageFigure: pixels must be an image (rows of numbers, rows of RGB triples, or an ndarray), got ${describe(pixels)}`);
   const nd = isNdarray(pixels) ? pixels : undefined;
   const is3d = nd ? nd.shape.length === 3 : Array.isArray((pixels as ArrayLike<ArrayLike<unknown>>)[0]?.[0]) || ArrayBuffer.isView((pixels as ArrayLike<ArrayLike<unknown>>)[0]?.[0]);
   const layout = axesLayout(options);
@@ -230,6 +246,7 @@ export interface Series3d {
 }
 
 function trace3d(s: Series3d, i: number): Trace {
+  requireObject("scatter3dFigure", `series[${i}]`, s, "a series { x, y, z }");
   const x = toNumbers(s.x, `series[${i}].x`);
   const y = toNumbers(s.y, `series[${i}].y`);
   const z = toNumbers(s.z, `series[${i}].z`);

@@ -30,6 +30,7 @@ export const PLOTLY_MIMETYPE = "application/vnd.plotly.v1+json";
  * are escaped too. `JSON.parse`/JS read the result as the same value.
  */
 export function jsonForScript(value: unknown): string {
+  if (value === undefined || typeof value === "function") throw new TypeError(`jsonForScript: value must be JSON data, got ${describe(value)}`);
   return JSON.stringify(value)
     .replace(/</g, "\\u003c")
     .replace(/>/g, "\\u003e")
@@ -111,6 +112,7 @@ export function toPlainJson(fig: Figure): Figure {
 
 /** A short text form of a figure: `Figure: 2 traces (scatter, histogram), title "Loss"`. */
 export function figureSummary(fig: Figure): string {
+  validateFigure(fig, "figureSummary");
   const kinds = fig.data.map((t) => String(t.type ?? "scatter"));
   const title = fig.layout?.title;
   const titleText = typeof title === "string" ? title : typeof title?.text === "string" ? title.text : "";

@@ -1,5 +1,5 @@
 /**
- * Pictures of the lecture's data (SYLLABUS §2–3): a grid of digits with their labels, a grid of any image
+ * Pictures of the lecture's data (lecture §2–3): a grid of digits with their labels, a grid of any image
  * batch, before/after pictures of an augmentation, a spectrogram with its waveform, and a 3D animation of a
  * skeleton motion. Every builder returns a plain plotly `Figure`; show it with `show(fig)`.
  *

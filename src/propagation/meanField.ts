@@ -12,7 +12,7 @@
  */
 import { ActivationSpec, resolveActivation } from "./activation";
 import { gaussianExpectation } from "./gaussHermite";
-import { requireFinite, requireInteger } from "../util/errors";
+import { describe, requireFinite, requireInteger } from "../util/errors";
 
 /** The parameters of the mean-field map: σ_w, σ_b and φ. */
 export interface MeanFieldOptions {
@@ -24,7 +24,7 @@ export interface MeanFieldOptions {
 }
 
 function check(opts: MeanFieldOptions) {
-  if (opts == null || typeof opts !== "object") throw new TypeError("expected options {sigmaW, sigmaB, activation}");
+  if (opts == null || typeof opts !== "object") throw new TypeError(`opts must be the options { sigmaW, sigmaB, activation }, got ${describe(opts)}`);
   requireFinite("sigmaW", opts.sigmaW);
   requireFinite("sigmaB", opts.sigmaB);
   const phi = resolveActivation(opts.activation);

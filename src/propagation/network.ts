@@ -17,7 +17,7 @@ import { fromFloat64, Matrix, asMatrix, MatrixInput } from "../linalg/matrix";
 import { haarOrthogonal } from "../rmt/samplers";
 import { RandomSource, toGenerator } from "../random/index";
 import { ActivationLike, ActivationSpec, resolveActivation } from "./activation";
-import { describe, formatShape, requireFinite, requireInteger, shapeMismatch } from "../util/errors";
+import { describe, formatShape, requireFinite, requireInteger, shapeMismatch, requireObject } from "../util/errors";
 
 export type Parametrization = "standard" | "ntk";
 export type WeightDistribution = "gaussian" | "orthogonal";
@@ -54,6 +54,7 @@ export interface FeedForwardOptions {
 
 /** The multipliers a_l = (weight multiplier of layer l) and β of the parametrisation. */
 export function layerMultipliers(net: FeedForwardNet): { a: number[]; beta: number } {
+  checkNet(net);
   if (net.parametrization === "ntk") {
     return { a: net.widths.slice(0, -1).map((n) => net.sigmaW / Math.sqrt(n)), beta: net.sigmaB };
   }
@@ -62,6 +63,7 @@ export function layerMultipliers(net: FeedForwardNet): { a: number[]; beta: numb
 
 /** A random network with i.i.d. layers (Gaussian or Haar-orthogonal weights), see the module comment. */
 export function randomFeedForward(opts: FeedForwardOptions): FeedForwardNet {
+  requireObject("randomFeedForward", "options", opts, "an object { widths, activation, sigmaW, sigmaB, weights, rng }");
   const widths = opts.widths;
   if (!Array.isArray(widths) || widths.length < 2) {
     throw new RangeError(`widths must be an array [n_0, …, n_L] of at least 2 layer sizes, got ${describe(widths)}`);
@@ -166,6 +168,8 @@ export function feedForwardOutput(net: FeedForwardNet, X: MatrixInput): Matrix {
  * by δ_L = e_k, δ_{l−1} = (a_l W_lᵀ δ_l) ∘ φ′(h_{l−1}).
  */
 export function backwardDeltas(net: FeedForwardNet, pass: ForwardPass, output = 0): Matrix[] {
+  checkNet(net);
+  if (pass == null || !Array.isArray((pass as ForwardPass).preactivations)) throw new TypeError(`backwardDeltas: pass must be the result of forwardPass(net, X), got ${describe(pass)}`);
   const L = net.weights.length;
   const nL = net.widths[L];
   requireInteger("output", output);
@@ -230,6 +234,7 @@ export function feedForwardFromMlp(model: MlpLike): FeedForwardNet {
 
 /** A one-line summary of a FeedForwardNet, for printing in a notebook. */
 export function describeFeedForward(net: FeedForwardNet): string {
+  checkNet(net);
   const p = net.weights.reduce((s, W) => s + W.data.length, 0) + net.biases.reduce((s, b) => s + b.length, 0);
   return `FeedForwardNet(${net.widths.join(" → ")}, ${net.activation.name}, ${net.parametrization} parametrisation, σ_w=${net.sigmaW}, σ_b=${net.sigmaB}, ${p} parameters)`;
 }

@@ -11,7 +11,7 @@ import { ActivationSpec, resolveActivation } from "./activation";
 import { forwardPass, randomFeedForward, WeightDistribution } from "./network";
 import { meanFieldVarianceMap } from "./meanField";
 import { gaussianExpectation } from "./gaussHermite";
-import { requireAllFinite, requireFinite, requireInteger, shapeMismatch } from "../util/errors";
+import { requireAllFinite, requireFinite, requireInteger, shapeMismatch, requireObject, requireNumberArray } from "../util/errors";
 
 /** Options of `signalPropagation`. */
 export interface SignalPropagationOptions {
@@ -52,6 +52,7 @@ export interface SignalPropagationResult {
 
 /** ‖h_l‖² through depth over many inputs and initialisations, with the mean-field prediction beside it. */
 export function signalPropagation(opts: SignalPropagationOptions): SignalPropagationResult {
+  requireObject("signalPropagation", "options", opts, "an object { width, depth, activation, sigmaW, sigmaB, … }");
   const { width, depth } = opts;
   requireInteger("width", width, 1);
   requireInteger("depth", depth, 1);
@@ -164,13 +165,17 @@ export function hiddenNormIdentity(opts: {
   samples?: number;
   rng: RandomSource;
 }): NormIdentityCheck {
+  requireObject("hiddenNormIdentity", "options", opts, "an object { x, outputWidth, weightVariance, biasVariance, samples, rng }");
   const xs = opts.x as unknown;
   const rows: Float64Array[] = [];
   if (Array.isArray(xs) && Array.isArray(xs[0])) (xs as number[][]).forEach((r) => rows.push(Float64Array.from(r)));
   else if (xs != null && typeof xs === "object" && Array.isArray((xs as { shape?: unknown }).shape) && (xs as { shape: number[] }).shape.length === 2) {
     const M = asMatrix(xs as MatrixInput, "x");
     for (let i = 0; i < M.shape[0]; i++) rows.push(M.data.slice(i * M.shape[1], (i + 1) * M.shape[1]));
-  } else rows.push(Float64Array.from(xs as ArrayLike<number>));
+  } else {
+    requireNumberArray("hiddenNormIdentity: x", xs);
+    rows.push(Float64Array.from(xs as ArrayLike<number>));
+  }
   const nIn = rows[0].length;
   requireInteger("x.length", nIn, 1);
   rows.forEach((r) => requireAllFinite("x", r));
@@ -230,6 +235,7 @@ export interface ActivationScaleCheck {
  * E[max(h,0)²] = E[h² 1{h>0}] = q/2 exactly, hence the factor 2 the weights must make up (He init σ_w² = 2).
  */
 export function activationScale(opts: { activation?: ActivationSpec; variance?: number; samples?: number; rng: RandomSource }): ActivationScaleCheck {
+  requireObject("activationScale", "options", opts, "an object { activation, variance, samples, rng }");
   const phi = resolveActivation(opts.activation ?? "relu");
   const q = opts.variance ?? 1;
   requireFinite("variance", q);

@@ -56,11 +56,11 @@ function isLaw(m: unknown): m is SpectralLaw {
  * μ as weighted atoms. A law is cut into `points` cells x_0 < … < x_points of its support, clustered at the edges,
  * each carrying its mass F(x_{i+1}) − F(x_i) at its midpoint, plus the law's atom.
  */
-export function toDiscreteMeasure(m: MeasureInput, points = 1000): DiscreteMeasure {
+export function toDiscreteMeasure(m: MeasureInput, points = 1000, name = "measure"): DiscreteMeasure {
   if (m instanceof EmpiricalSpectrum) {
     return { atoms: m.values.slice(), weights: new Float64Array(m.size).fill(1 / m.size) };
   }
-  if (m == null || typeof m !== "object") throw new TypeError(`expected a measure (law, spectrum, values, grid or atoms), got ${describe(m)}`);
+  if (m == null || typeof m !== "object") throw new TypeError(`${name} must be a measure (law, spectrum, values, grid or atoms), got ${describe(m)}`);
   if ((m as DiscreteMeasure).atoms && (m as DiscreteMeasure).weights) return checkedAtoms(m as DiscreteMeasure);
   if (isLaw(m)) {
     requireInteger("points", points, 2);
@@ -112,7 +112,7 @@ export function toDiscreteMeasure(m: MeasureInput, points = 1000): DiscreteMeasu
     return normalise(Float64Array.from(g.x), w);
   }
   if (typeof (m as ArrayLike<number>).length !== "number") {
-    throw new TypeError(`expected a measure (law, spectrum, values, grid {x, density} or atoms {atoms, weights}), got ${describe(m)}`);
+    throw new TypeError(`${name} must be a measure (law, spectrum, values, grid {x, density} or atoms {atoms, weights}), got ${describe(m)}`);
   }
   const values = Float64Array.from(m as ArrayLike<number>);
   if (values.length === 0) throw new RangeError("values: a measure needs at least one value, got an empty array");
@@ -224,7 +224,9 @@ export interface ConvolutionOptions {
   range?: [number, number];
   /**
    * Smoothing width η > 0 (default: 0.004 × the grid's range for ⊞ and ∗, 0.0002 × the range for ⊠, whose
-   * densities blow up at 0: the smoothing spills mass below 0 and into a heavy tail, and iterated products compound it).
+   * densities blow up at 0: the smoothing spills mass below 0 and into a heavy tail, and iterated products compound it;
+   * a ⊠ product away from 0 gets an even grid over m₁ ± 6σ and η = 0.0002 × its width).
+   * The smoothing shows in the density and its `densityMoment(k)`, not in `moment(k)` (exact).
    */
   eta?: number;
   /** Atoms used to discretise analytic laws (default 1000). */
@@ -441,8 +443,8 @@ export function shiftScaleConvolution(result: ConvolutionResult, m: number, s: n
 export function freeAdditiveConvolution(mu: MeasureInput, nu: MeasureInput, opts: ConvolutionOptions = {}): ConvolutionResult {
   checkOptions(opts);
   const disc = opts.discretization ?? 1000;
-  const a = toDiscreteMeasure(mu, disc);
-  const b = toDiscreteMeasure(nu, disc);
+  const a = toDiscreteMeasure(mu, disc, "mu");
+  const b = toDiscreteMeasure(nu, disc, "nu");
   const what = "free additive convolution μ ⊞ ν";
   const ca = pointMassAt(a);
   const cb = pointMassAt(b);
@@ -503,8 +505,8 @@ function etaInto(m: DiscreteMeasure, wr: number, wi: number, out: Float64Array, 
 export function freeMultiplicativeConvolution(mu: MeasureInput, nu: MeasureInput, opts: ConvolutionOptions = {}): ConvolutionResult {
   checkOptions(opts);
   const disc = opts.discretization ?? 1000;
-  const a = toDiscreteMeasure(mu, disc);
-  const b = toDiscreteMeasure(nu, disc);
+  const a = toDiscreteMeasure(mu, disc, "mu");
+  const b = toDiscreteMeasure(nu, disc, "nu");
   const [a0, a1] = extent(a);
   const [b0, b1] = extent(b);
   if (a0 < 0 || b0 < 0) throw new RangeError(`freeMultiplicativeConvolution: both measures must live on [0, ∞), got smallest points ${a0} and ${b0}`);
@@ -520,24 +522,24 @@ export function freeMultiplicativeConvolution(mu: MeasureInput, nu: MeasureInput
     return freeMultiplicativeMoments(ma, mb);
   });
   // A product bounded away from 0 (narrow laws, e.g. φ′² of tanh at a small input variance): its support lies in
-  // [a₀b₀, a₁b₁], and an even grid over it with η = 0.004 × its width resolves it. The t² grid on (0, hi] below is for
+  // [a₀b₀, a₁b₁], and an even grid over it with η = 0.0002 × its width resolves it. The t² grid on (0, hi] below is for
   // laws that reach 0, whose density can blow up there; on a narrow law far from 0 its spacing exceeds η and the
   // density falls between grid points.
-  // The grid then spans m₁ ± 8σ of the product (exact moments), cut to [a₀b₀, a₁b₁]: the φ′² laws have thin tails
+  // The grid then spans m₁ ± 6σ of the product (exact moments), cut to [a₀b₀, a₁b₁]: the φ′² laws have thin tails
   // far out (1 − φ′(h)² ∝ h² for small h) that would otherwise stretch the grid over nothing.
   const [qa0, qa1] = effectiveExtent(a);
   const [qb0, qb1] = effectiveExtent(b);
   const m1 = exact(1);
   const sd = Math.sqrt(Math.max(exact(2) - m1 * m1, 0));
-  const lo = Math.max(qa0 * qb0, m1 - 8 * sd);
-  const hi = Math.min(qa1 * qb1, m1 + 8 * sd);
-  const awayFromZero = hi > lo && lo > 0.002 * hi; // (then neither input has mass at 0)
   const mass0 = (m: DiscreteMeasure) => {
     let s = 0;
     for (let i = 0; i < m.atoms.length; i++) if (m.atoms[i] === 0) s += m.weights[i];
     return s;
   };
   const atomMass = Math.max(mass0(a), mass0(b));
+  const lo = Math.max(qa0 * qb0, m1 - 6 * sd);
+  const hi = Math.min(qa1 * qb1, m1 + 6 * sd);
+  const awayFromZero = atomMass === 0 && hi > lo && lo > 0.002 * hi;
   let hiDefault = a1 * b1 * 1.05 + 1e-9;
   if (!opts.range && !awayFromZero) {
     // a₁b₁ bounds the support but can be loose (MP(1) ⊠ MP(1): 16 against 6.75), and iterated products would
@@ -615,8 +617,8 @@ export function freeMultiplicativeConvolution(mu: MeasureInput, nu: MeasureInput
 export function classicalConvolution(mu: MeasureInput, nu: MeasureInput, opts: ConvolutionOptions = {}): ConvolutionResult {
   checkOptions(opts);
   const disc = opts.discretization ?? 400;
-  const a = toDiscreteMeasure(mu, disc);
-  const b = toDiscreteMeasure(nu, disc);
+  const a = toDiscreteMeasure(mu, disc, "mu");
+  const b = toDiscreteMeasure(nu, disc, "nu");
   const what = "classical convolution μ ∗ ν";
   const ca = pointMassAt(a);
   const cb = pointMassAt(b);

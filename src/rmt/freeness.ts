@@ -15,7 +15,7 @@ import { toGenerator } from "../random/index";
 import { resolveActivation } from "../propagation/activation";
 import { meanFieldVarianceMap } from "../propagation/meanField";
 import { randomFeedForward } from "../propagation/network";
-import { requireFinite, requireInteger } from "../util/errors";
+import { requireFinite, requireInteger, requireObject } from "../util/errors";
 import { EmpiricalSpectrum } from "./spectrum";
 import type { JacobianSpectrumOptions } from "./jacobian";
 
@@ -25,6 +25,7 @@ import type { JacobianSpectrumOptions } from "./jacobian";
  * q_1 = σ_w² q_0 + σ_b² and q_{l+1} = V(q_l) (q_0 = `inputVariance`, default 1). Pooled over `initializations`.
  */
 export function decoupledJacobianSingularValues(opts: JacobianSpectrumOptions): EmpiricalSpectrum {
+  requireObject("decoupledJacobianSingularValues", "options", opts, "an object { width, depth, activation, … }");
   requireInteger("width", opts.width, 1);
   requireInteger("depth", opts.depth, 1);
   const inits = opts.initializations ?? 1;

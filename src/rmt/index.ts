@@ -46,3 +46,5 @@ export {
 } from "./jacobian";
 export type { JacobianSpectrumOptions } from "./jacobian";
 export { decoupledJacobianSingularValues } from "./freeness";
+// log Γ(x) (Lanczos): the χ² and Beta densities of the notebooks use it instead of their own copies.
+export { logGamma } from "./numbers";

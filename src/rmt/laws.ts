@@ -7,7 +7,7 @@
  * - circular law: eigenvalues (complex) of an n×n Ginibre matrix with entry variance r²/n, uniform on the disc.
  */
 import { binomial, catalanNumber, fussCatalanNumber, logGamma } from "./numbers";
-import { requireInteger, requirePositive } from "../util/errors";
+import { describe, requireFinite, requireInteger, requirePositive } from "../util/errors";
 
 /** A probability law on ℝ: a continuous part with a density on [a, b] and possibly one atom. */
 export interface SpectralLaw {
@@ -32,7 +32,14 @@ export interface DensityGrid {
 }
 
 /** The density of `law` on n equally spaced points of [lo, hi] (default: its support). */
-export function lawDensityOnGrid(law: SpectralLaw, n = 400, lo = law.support[0], hi = law.support[1]): DensityGrid {
+export function lawDensityOnGrid(law: SpectralLaw, n = 400, loIn?: number, hiIn?: number): DensityGrid {
+  if (law == null || typeof law.density !== "function" || !Array.isArray(law.support)) {
+    throw new TypeError(`lawDensityOnGrid: law must be a spectral law (e.g. semicircleLaw(1)), got ${describe(law)}`);
+  }
+  const lo = loIn ?? law.support[0];
+  const hi = hiIn ?? law.support[1];
+  requireFinite("lo", lo);
+  requireFinite("hi", hi);
   requireInteger("n", n, 2);
   const x = new Float64Array(n);
   const density = new Float64Array(n);

@@ -7,6 +7,8 @@ import { requireInteger } from "../util/errors";
 
 /** (n choose k) as a float (exact for the sizes used here). */
 export function binomial(n: number, k: number): number {
+  requireInteger("n", n);
+  if (typeof k !== "number" || !Number.isSafeInteger(k)) throw new RangeError(`k must be an integer, got ${String(k)}`);
   if (k < 0 || k > n) return 0;
   k = Math.min(k, n - k);
   let r = 1;
@@ -34,8 +36,10 @@ export function fussCatalanNumber(L: number, k: number): number {
   return binomial((L + 1) * k, k) / (L * k + 1);
 }
 
-/** log Γ(x) for x > 0 (Lanczos, g = 7, about 15 digits). */
+/** log |Γ(x)| (Lanczos, g = 7, about 15 digits; reflection for x < ½); +∞ at the poles 0, −1, −2, …; NaN in, NaN out. */
 export function logGamma(x: number): number {
+  if (typeof x !== "number") throw new TypeError(`logGamma: x must be a number, got ${String(x)}`);
+  if (x <= 0 && Number.isInteger(x)) return Infinity;
   const c = [
     0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
     12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,

@@ -46,7 +46,9 @@ export function haarOrthogonal(n: number, rng: RandomSource): Matrix {
  * NOT Haar distributed (kept for the lecture's comparison). Statistics with known Haar laws show it: Q₁₁ (for Haar,
  * the first coordinate of a uniform point on S^{n−1}; here Q₁₁ = −|G₁₁|/‖Ge₁‖ is always ≤ 0) and tr Q (for Haar,
  * mean 0 and variance 1; here shifted to a negative mean). The eigenvalue angles are no such test: even for Haar
- * O(n) they are not uniform on the circle at finite n (n = 6: the density near 0 and π is ≈ 1.33× uniform).
+ * O(n) they are not uniform on the circle at finite n (a matrix with det = −1 has eigenvalues exactly ±1, and the
+ * angles of conjugate pairs are not flat either; n = 6, |angle| in 12 bins on [0, π]: the two end bins hold ≈ 1.8×
+ * their uniform share).
  */
 export function naiveQrOrthogonal(n: number, rng: RandomSource): Matrix {
   requireInteger("n", n);

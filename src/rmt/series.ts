@@ -6,7 +6,7 @@
  * - R-transform R(z) = Σ_{k≥0} κ_{k+1} z^k; free additive convolution adds free cumulants: κ(μ ⊞ ν) = κ(μ) + κ(ν).
  * - S-transform: ψ(z) = Σ_{k≥1} m_k z^k, χ = ψ^{⟨−1⟩}, S(z) = χ(z)(1 + z)/z; S_{μ⊠ν} = S_μ S_ν (needs m_1 ≠ 0).
  */
-import { describe, requireAllFinite } from "../util/errors";
+import { describe, requireAllFinite, requireNumberArray, requireInteger, requireFinite } from "../util/errors";
 
 function checkSeries(name: string, c: ArrayLike<number>): number[] {
   if (c == null || typeof c.length !== "number" || c.length < 2) {
@@ -18,6 +18,8 @@ function checkSeries(name: string, c: ArrayLike<number>): number[] {
 
 /** a·b truncated to degree K. */
 export function seriesMultiply(a: ArrayLike<number>, b: ArrayLike<number>, K: number): number[] {
+  requireInteger("seriesMultiply: K", K);
+  requireNumberArray("seriesMultiply: a", a); requireNumberArray("seriesMultiply: b", b);
   const out = new Array(K + 1).fill(0);
   for (let i = 0; i <= K && i < a.length; i++) {
     if (a[i] === 0) continue;
@@ -28,6 +30,8 @@ export function seriesMultiply(a: ArrayLike<number>, b: ArrayLike<number>, K: nu
 
 /** f(g(z)) truncated to degree K; requires g(0) = 0. */
 export function seriesCompose(f: ArrayLike<number>, g: ArrayLike<number>, K: number): number[] {
+  requireInteger("seriesCompose: K", K);
+  requireNumberArray("seriesCompose: f", f); requireNumberArray("seriesCompose: g", g);
   if (g[0] !== 0) throw new RangeError(`seriesCompose: g must have g(0) = 0, got g[0] = ${g[0]}`);
   const out = new Array(K + 1).fill(0);
   let power = [1];
@@ -40,6 +44,8 @@ export function seriesCompose(f: ArrayLike<number>, g: ArrayLike<number>, K: num
 
 /** The compositional inverse g of f (f(0) = 0, f′(0) ≠ 0), so f(g(z)) = z, truncated to degree K. */
 export function seriesInverse(f: ArrayLike<number>, K: number): number[] {
+  requireInteger("seriesInverse: K", K);
+  requireNumberArray("seriesInverse: f", f);
   if (f[0] !== 0 || !(f[1] !== 0)) throw new RangeError(`seriesInverse: need f(0) = 0 and f′(0) ≠ 0, got f[0] = ${f[0]}, f[1] = ${f[1]}`);
   const g = new Array(K + 1).fill(0);
   g[1] = 1 / f[1];
@@ -59,6 +65,7 @@ function powersOf(M: number[], S: number, K: number): number[][] {
 
 /** Free cumulants κ_1…κ_K (returned as [0, κ_1, …, κ_K]) from moments [1, m_1, …, m_K]. */
 export function freeCumulantsFromMoments(moments: ArrayLike<number>): number[] {
+  requireNumberArray("freeCumulantsFromMoments: moments", moments);
   const m = checkSeries("moments", moments);
   const K = m.length - 1;
   const kappa = new Array(K + 1).fill(0);
@@ -74,6 +81,7 @@ export function freeCumulantsFromMoments(moments: ArrayLike<number>): number[] {
 
 /** Moments [1, m_1, …, m_K] from free cumulants [0, κ_1, …, κ_K]. */
 export function momentsFromFreeCumulants(cumulants: ArrayLike<number>): number[] {
+  requireNumberArray("momentsFromFreeCumulants: cumulants", cumulants);
   const k = checkSeries("cumulants", cumulants);
   const K = k.length - 1;
   const m = new Array(K + 1).fill(0);
@@ -89,11 +97,13 @@ export function momentsFromFreeCumulants(cumulants: ArrayLike<number>): number[]
 
 /** The R-transform's coefficients R(z) = Σ_{k≥0} κ_{k+1} z^k, from moments [1, m_1, …, m_K]. */
 export function rTransformSeries(moments: ArrayLike<number>): number[] {
+  requireNumberArray("rTransformSeries: moments", moments);
   return freeCumulantsFromMoments(moments).slice(1);
 }
 
 /** The S-transform's coefficients S(z) = Σ_k s_k z^k (degree K − 1) from moments [1, m_1, …, m_K], m_1 ≠ 0. */
 export function sTransformSeries(moments: ArrayLike<number>): number[] {
+  requireNumberArray("sTransformSeries: moments", moments);
   const m = checkSeries("moments", moments);
   const K = m.length - 1;
   if (m[1] === 0) throw new RangeError("sTransformSeries: the S-transform needs a non-zero mean m_1");
@@ -105,6 +115,7 @@ export function sTransformSeries(moments: ArrayLike<number>): number[] {
 
 /** Moments of μ ⊞ ν from the moments of μ and ν (same length): free cumulants add. */
 export function freeAdditiveMoments(a: ArrayLike<number>, b: ArrayLike<number>): number[] {
+  requireNumberArray("freeAdditiveMoments: a", a); requireNumberArray("freeAdditiveMoments: b", b);
   const ka = freeCumulantsFromMoments(a);
   const kb = freeCumulantsFromMoments(b);
   const K = Math.min(ka.length, kb.length) - 1;
@@ -113,6 +124,7 @@ export function freeAdditiveMoments(a: ArrayLike<number>, b: ArrayLike<number>):
 
 /** Moments of μ ⊠ ν from the moments of μ and ν (same length, non-zero means): S-transforms multiply. */
 export function freeMultiplicativeMoments(a: ArrayLike<number>, b: ArrayLike<number>): number[] {
+  requireNumberArray("freeMultiplicativeMoments: a", a); requireNumberArray("freeMultiplicativeMoments: b", b);
   const K = Math.min(a.length, b.length) - 1;
   const S = seriesMultiply(sTransformSeries(Array.from(a).slice(0, K + 1)), sTransformSeries(Array.from(b).slice(0, K + 1)), K - 1);
   // χ(z) = S(z) z/(1 + z); z/(1+z) = z − z² + z³ − …
@@ -125,6 +137,8 @@ export function freeMultiplicativeMoments(a: ArrayLike<number>, b: ArrayLike<num
 
 /** Σ c_k z^k at a real z. */
 export function evaluateSeries(c: ArrayLike<number>, z: number): number {
+  requireFinite("evaluateSeries: z", z);
+  requireNumberArray("evaluateSeries: c", c);
   let s = 0;
   for (let k = c.length - 1; k >= 0; k--) s = s * z + c[k];
   return s;

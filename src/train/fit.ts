@@ -1,5 +1,5 @@
 /**
- * The training loop (SYLLABUS §6: dataset → augmentation → network → forward → loss → backprop → optimizer).
+ * The training loop (lecture §6: dataset → augmentation → network → forward → loss → backprop → optimizer).
  *
  *   const history = await fit(model, {
  *     x: trainX, y: trainLabels, loss: "crossEntropy",
@@ -250,7 +250,7 @@ export async function fit(model: Model, options: FitOptions): Promise<History> {
             `Try a smaller learning rate. The parameters were restored to their values before the previous step (the last with a finite loss).`;
           monitor.end({ reason: "diverged", message });
           const err = new DivergenceError(message, value);
-          (err as DivergenceError & { history?: History }).history = history;
+          err.history = history;
           throw err;
         }
         L.backward();

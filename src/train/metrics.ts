@@ -8,11 +8,21 @@ import { Tensor, TensorInput, toTensor } from "../autograd/tensor";
 /** Class labels from labels or from rows of scores (argmax per row). */
 export function toLabels(values: TensorInput, name = "values"): Int32Array {
   if (!(values instanceof Tensor) && (ArrayBuffer.isView(values) || (Array.isArray(values) && (values.length === 0 || typeof values[0] === "number")))) {
-    return Int32Array.from(values as ArrayLike<number>);
+    return checkedLabels(values as ArrayLike<number>, name);
   }
   const t = toTensor(values, name);
-  if (t.ndim === 1) return Int32Array.from(t.data);
+  if (t.ndim === 0) throw new RangeError(`${name} must be class labels (one per sample) or rows of scores, got a single number`);
+  if (t.ndim === 1) return checkedLabels(t.data, name);
   return t.argmax();
+}
+
+/** Labels as integers ≥ 0; a fractional, negative or NaN label is refused (it would be truncated silently). */
+function checkedLabels(values: ArrayLike<number>, name: string): Int32Array {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!Number.isInteger(v) || v < 0 || v > 2 ** 31 - 1) throw new RangeError(`${name} must be class labels (integers ≥ 0), but entry ${i} is ${v}`);
+  }
+  return Int32Array.from(values);
 }
 
 /** Fraction of samples whose predicted class equals the target class. */

@@ -33,5 +33,6 @@ export function spread(values: ArrayLike<number>): Spread {
 
 /** "mean ± std" with `digits` decimals after multiplying by `scale` (100 for percentages). */
 export function formatSpread(s: Spread, digits = 2, scale = 1): string {
+  if (s == null || typeof s.mean !== "number" || typeof s.std !== "number") throw new TypeError(`formatSpread: s must be a spread { mean, std } (from spread(values)), got ${describe(s)}`);
   return `${(s.mean * scale).toFixed(digits)} ± ${(s.std * scale).toFixed(digits)}`;
 }

@@ -1,5 +1,5 @@
 /**
- * One training step, written out (the loop body of SYLLABUS §6's pipeline):
+ * One training step, written out (the loop body of lecture §6's pipeline):
  *   forward f = f_θ(X)  →  loss L(f, Y)  →  backprop ∇_θ L  →  optimizer θ ← θ − η ∇_θ L.
  */
 import { Tensor } from "../autograd/tensor";
@@ -31,6 +31,12 @@ export function getLoss(loss: LossLike): LossFunction {
 
 /** Thrown when the loss becomes NaN or ±Infinity. */
 export class DivergenceError extends Error {
+  /**
+   * What `fit` had recorded when it stopped (the loss of every step until the divergence, the finished
+   * epochs); undefined when thrown by `trainStep` alone.
+   */
+  history?: { stepLosses: number[]; epochs: unknown[] };
+
   constructor(message: string, readonly loss: number) {
     super(message);
     this.name = "DivergenceError";

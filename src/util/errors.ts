@@ -19,6 +19,7 @@ export function describe(value: unknown): string {
 
 /** `[2, 3]` → `"[2, 3]"`. */
 export function formatShape(shape: readonly number[]): string {
+  if (!Array.isArray(shape)) throw new TypeError(`formatShape: shape must be an array of integers, got ${describe(shape)}`);
   return `[${shape.join(", ")}]`;
 }
 
@@ -44,6 +45,9 @@ export function requireInteger(name: string, value: unknown, min = 0): asserts v
 
 /** Throws unless every entry of `values` is finite; names the first bad index. */
 export function requireAllFinite(name: string, values: ArrayLike<number>): void {
+  if (values == null || typeof values !== "object" || typeof values.length !== "number") {
+    throw new TypeError(`${name} must be an array of numbers, got ${describe(values)}`);
+  }
   for (let i = 0; i < values.length; i++) {
     if (!Number.isFinite(values[i])) {
       throw new RangeError(`${name} must contain only finite numbers, but entry ${i} is ${values[i]}`);
@@ -63,4 +67,22 @@ export function shapeMismatch(
   throw new RangeError(
     `${where}: ${nameA} has shape ${formatShape(shapeA)} but ${nameB} has shape ${formatShape(shapeB)}; ${rule}`,
   );
+}
+
+/** Throws unless `value` is a (non-array) object, e.g. an options object: `${where}: ${name} must be …, got …`. */
+export function requireObject(where: string, name: string, value: unknown, expected = "an object"): asserts value is object {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new TypeError(`${where}: ${name} must be ${expected}, got ${describe(value)}`);
+  }
+}
+
+/** Throws unless `value` is an array or typed array of numbers (entries may be any number, NaN included). */
+export function requireNumberArray(name: string, value: unknown): asserts value is ArrayLike<number> {
+  if (!Array.isArray(value) && !(ArrayBuffer.isView(value) && !(value instanceof DataView))) {
+    throw new TypeError(`${name} must be an array of numbers, got ${describe(value)}`);
+  }
+  const list = value as ArrayLike<unknown>;
+  for (let i = 0; i < list.length; i++) {
+    if (typeof list[i] !== "number") throw new TypeError(`${name} must be an array of numbers, but entry ${i} is ${describe(list[i])}`);
+  }
 }

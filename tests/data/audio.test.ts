@@ -86,6 +86,12 @@ describe("audio", () => {
     expect(() => decodeWav(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]))).toThrow(/not a valid WAV file/);
     const real = new Uint8Array(fs.readFileSync(assetPath("audio/digits/3-three.wav")));
     expect(() => decodeWav(real.subarray(0, 30))).toThrow(/not a valid WAV file/);
+    for (const short of ["RIFF", "RIFF\u0010\u0000\u0000", "RIFF\u0010\u0000\u0000\u0000WAVE"]) {
+      expect(() => decodeWav(new TextEncoder().encode(short))).toThrow(/not a valid WAV file/);
+    }
+    // the header intact, the samples cut short
+    expect(() => decodeWav(real.subarray(0, 5000))).toThrow(new RegExp(`5000 bytes are not a valid WAV file \\(the file is truncated: its header declares ${real.length} bytes\\)`));
+    expect(() => decodeWav(Buffer.from(real.buffer, real.byteOffset, real.length - 1))).toThrow(/truncated/);
     expect(() => decodeWav("three.wav" as never)).toThrow(/needs the file's bytes/);
   });
 

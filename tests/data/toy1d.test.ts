@@ -115,3 +115,10 @@ describe("risk curves", () => {
     expect(() => riskVersusDegree(mu, 10, [], 1)).toThrow(/degrees must be a non-empty array/);
   });
 });
+
+describe("riskVersusDegree fits every degree to the same datasets", () => {
+  it("so the mean empirical risk never rises with the degree", () => {
+    const curve = riskVersusDegree(toyProblem("sine", 0.15), 40, [0, 1, 2, 3, 5, 8, 11, 12], 7, { trials: 10 });
+    for (let i = 1; i < curve.x.length; i++) expect(curve.empirical[i]).toBeLessThanOrEqual(curve.empirical[i - 1] + 1e-12);
+  });
+});

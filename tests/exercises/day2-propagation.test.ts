@@ -94,3 +94,27 @@ describe("check.meanSquaredSingularValue", () => {
     expect(studentMeanSq(8, 1.4674, 0.3885, 0.3943)).toBeCloseTo(1.4674 ** 2, 2);
   });
 });
+
+describe("check.reluSquaredNorm", () => {
+  it("passes H_l = 2 + (X − 1)/2^{l−1}, which iterates H_l = H_{l−1}/2 + 1 from H_1 = X + 1", () => {
+    const closed = (l: number, X: number) => 2 + (X - 1) / 2 ** (l - 1);
+    expect(check.reluSquaredNorm(closed).passed).toBe(true);
+    let H = 500 + 1;
+    for (let l = 2; l <= 12; l++) H = H / 2 + 1;
+    expect(closed(12, 500)).toBeCloseTo(H, 10);
+    // and the iteration itself, written as a loop, passes too
+    const loop = (l: number, X: number) => {
+      let h = X + 1;
+      for (let k = 2; k <= l; k++) h = h / 2 + 1;
+      return h;
+    };
+    expect(check.reluSquaredNorm(loop).passed).toBe(true);
+  });
+  it("fails an off-by-one, X + 1 − 2 done wrong, a forgotten bias sum, and the stub", () => {
+    expect(check.reluSquaredNorm((l, X) => 2 + (X - 1) / 2 ** l).message).toMatch(/off by one/);
+    expect(check.reluSquaredNorm((l, X) => 2 + (X + 1) / 2 ** (l - 1)).message).toMatch(/H_1 − H\*/);
+    expect(check.reluSquaredNorm((l, X) => (X + 1) / 2 ** (l - 1)).message).toMatch(/does not go to 0/);
+    expect(check.reluSquaredNorm((l, X) => X / 2 ** (l - 1) + 1).message).toMatch(/add up over layers/);
+    expect(check.reluSquaredNorm(() => 0).passed).toBe(false);
+  });
+});

@@ -19,8 +19,8 @@ const pythonWithKernelTest = ["python3", "/usr/bin/python3"].find((python) => {
 });
 
 describe("Jupyter's kernel conformance suite (jupyter_kernel_test)", () => {
-  it("passes every test it runs (clear_output and pager are skipped: the kernel offers neither)", () => {
-    if (!requireTool("jupyter_kernel_test", pythonWithKernelTest, "apt-get install python3-jupyter-kernel-test (or pip install jupyter_kernel_test)")) return;
+  it("passes every test it runs (clear_output and pager are skipped: the kernel offers neither)", (ctx) => {
+    if (!requireTool("jupyter_kernel_test", pythonWithKernelTest, "apt-get install python3-jupyter-kernel-test (or pip install jupyter_kernel_test)", ctx)) return;
     const run = spawnSync(pythonWithKernelTest!, ["-m", "unittest", "-v", "tests/kernel/conformance.py"], {
       cwd: repoRoot,
       env: jupyterEnv(),
@@ -39,8 +39,8 @@ describe("Jupyter's kernel conformance suite (jupyter_kernel_test)", () => {
 });
 
 describe("Jupyter's own client (nbconvert --execute)", () => {
-  it("receives all 100 000 lines of a flood and the last of 10 000 display updates, and every cell finishes", () => {
-    if (!requireTool("jupyter nbconvert", jupyter, "apt-get install jupyter-nbconvert python3-nbclient")) return;
+  it("receives all 100 000 lines of a flood and the last of 10 000 display updates, and every cell finishes", (ctx) => {
+    if (!requireTool("jupyter nbconvert", jupyter, "apt-get install jupyter-nbconvert python3-nbclient", ctx)) return;
     const out = mkdtempSync(join(tmpdir(), "pdl-nbconvert-flood-"));
     execFileSync(jupyter!, ["nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.timeout=120", "--output-dir", out, join(fixtures, "flood.ipynb")], {
       cwd: fixtures,
@@ -56,8 +56,8 @@ describe("Jupyter's own client (nbconvert --execute)", () => {
     console.log("nbconvert --execute: 100 000 lines and the final display update arrived");
   }, 300_000);
 
-  it("shows an exception and a type error as error outputs naming the cell's line", () => {
-    if (!requireTool("jupyter nbconvert", jupyter, "apt-get install jupyter-nbconvert python3-nbclient")) return;
+  it("shows an exception and a type error as error outputs naming the cell's line", (ctx) => {
+    if (!requireTool("jupyter nbconvert", jupyter, "apt-get install jupyter-nbconvert python3-nbclient", ctx)) return;
     const out = mkdtempSync(join(tmpdir(), "pdl-nbconvert-error-"));
     const failures: Record<string, any> = {};
     for (const name of ["exception", "type-error"]) {
@@ -74,5 +74,12 @@ describe("Jupyter's own client (nbconvert --execute)", () => {
     expect(failures.exception.traceback.join("\n")).toMatch(/at divide \(Cell In\[2\], line 2\)[\s\S]*at Cell In\[2\], line 5/);
     expect(failures["type-error"]).toMatchObject({ ename: "TypeScriptError" });
     expect(failures["type-error"].traceback.join("\n")).toMatch(/Cell In\[2\], line 1, column 7: Type 'string' is not assignable to type 'number'/);
+    // …and in nbconvert's HTML export, as error outputs.
+    for (const [name, where] of [["exception", "at divide (Cell In[2], line 2)"], ["type-error", "Cell In[2], line 1, column 7"]]) {
+      execFileSync(jupyter!, ["nbconvert", "--to", "html", join(out, `${name}.ipynb`)], { env: jupyterEnv(), stdio: "pipe" });
+      const html = readFileSync(join(out, `${name}.html`), "utf8");
+      const errorBlock = html.match(/<div class="[^"]*jp-OutputArea-output[^"]*"[^>]*data-mime-type="application\/vnd\.jupyter\.stderr"[^>]*>[\s\S]*?<\/div>/g) ?? [];
+      expect(errorBlock.join("\n"), `${name}.html has no error output`).toContain(where);
+    }
   }, 120_000);
 });

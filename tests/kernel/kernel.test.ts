@@ -39,8 +39,8 @@ describe("an output flood", () => {
     } finally {
       await kernel.shutdown();
     }
-    // An update still queued in the kernel when a newer one of the same display comes is replaced by it
-    // (jupyter/kernels/pdl-typescript/lib/wire.js): what arrives is in order and ends with the last update.
+    // Updates of one display within 50 ms of each other are merged (jupyter/kernels/pdl-typescript/lib/server.js):
+    // what arrives is in order and ends with the last update.
     const numbers = updates.map((text) => Number(/^update (\d+)$/.exec(text)![1]));
     expect(numbers[0]).toBe(0);
     expect(numbers[numbers.length - 1]).toBe(9999);
@@ -58,6 +58,24 @@ describe("an output flood", () => {
       `flood: 100 000 lines arrived in order; 10 000 display updates sent as ${updates.length} messages ending at the last (cells: ${report.cells.map((c) => c.seconds.toFixed(1)).join(" s, ")} s)`,
     );
   }, 180_000);
+});
+
+describe("output during a synchronous computation", () => {
+  it("what a cell prints before a long synchronous loop arrives while the loop still runs", async () => {
+    const kernel = await KernelClient.start(fixtures, { launcher });
+    try {
+      let printedAt = 0;
+      const result = await kernel.execute('console.log("started");\nconst t0 = Date.now();\nwhile (Date.now() - t0 < 3000) {}\n"done"', {
+        onMessage: (m) => { if (m.msgType === "stream" && !printedAt) printedAt = Date.now(); },
+      });
+      const finishedAt = Date.now();
+      expect(result.status).toBe("ok");
+      expect(printedAt).toBeGreaterThan(0);
+      expect(finishedAt - printedAt, "the line arrived only when the cell ended").toBeGreaterThan(1500);
+    } finally {
+      await kernel.shutdown();
+    }
+  });
 });
 
 describe("errors after their cell finished", () => {
@@ -105,6 +123,27 @@ describe("after an error", () => {
       expect(next.status).toBe("ok");
       expect(next.messages).toMatchObject([{ msgType: "execute_result", content: { data: { "text/plain": "42" }, execution_count: next.executionCount } }]);
       expect((await failed).error!.traceback.join("\n")).toMatch(/at Cell In\[\d+\], line 2\n +throw new RangeError/);
+    } finally {
+      await kernel.shutdown();
+    }
+  });
+});
+
+describe("values", () => {
+  it("are execute_result with the text console.log prints, plus the rich form a value offers", async () => {
+    const kernel = await KernelClient.start(fixtures, { launcher });
+    try {
+      const plain = await kernel.execute("const o = { a: 1, b: [1, 2] };\no");
+      expect(plain.messages).toMatchObject([{ msgType: "execute_result", content: { execution_count: 1, data: { "text/plain": "{ a: 1, b: [ 1, 2 ] }" } } }]);
+      const rich = await kernel.execute(
+        "class Money {\n  constructor(readonly cents: number) {}\n" +
+          '  toString() { return `${(this.cents / 100).toFixed(2)} €`; }\n' +
+          '  [Symbol.for("nodejs.util.inspect.custom")]() { return this.toString(); }\n' +
+          '  [Symbol.for("jupyter.mimebundle")]() { return { data: { "text/html": `<b>${this}</b>` } }; }\n}\nnew Money(1234)',
+      );
+      expect(rich.messages).toMatchObject([{ msgType: "execute_result", content: { data: { "text/plain": "12.34 €", "text/html": "<b>12.34 €</b>" } } }]);
+      const nothing = await kernel.execute("let u = undefined;\nu");
+      expect(nothing.messages).toEqual([]);
     } finally {
       await kernel.shutdown();
     }

@@ -9,6 +9,7 @@ import { tridiagonalize, tridiagonalQL, tridiagonalQTransposed } from "../../src
 import { tridiagonalizeBlocked, tridiagonalQTransposedBlocked } from "../../src/linalg/tridiagonalBlocked";
 import { bidiagonalize, bidiagonalVectorsUnblocked } from "../../src/linalg/svd";
 import { bidiagonalizeBlocked, bidiagonalVectorsBlocked } from "../../src/linalg/bidiagonalBlocked";
+import { setMatvecWasm } from "../../src/linalg/matvec";
 import { gaussian, graded, orthogonalityError } from "./helpers";
 
 function maxDiff(a: Float64Array, b: Float64Array): number {
@@ -47,11 +48,13 @@ describe("blocked Householder QR (compact WY)", () => {
 });
 
 describe("blocked tridiagonalisation", () => {
-  for (const n of [150, 161]) {
-    test(`n = ${n}: the eigenvalues of the unblocked version, and QᵀAQ = T with Q orthogonal`, () => {
+  for (const [n, wasm] of [[150, true], [161, true], [161, false]] as const) {
+    test(`n = ${n}, matrix–vector products in ${wasm ? "WebAssembly" : "TypeScript"}: the eigenvalues of the unblocked version, and QᵀAQ = T with Q orthogonal`, () => {
       const A = symmetric(n, n);
       const tu = tridiagonalize(A.data.slice(), n);
+      setMatvecWasm(wasm);
       const tb = tridiagonalizeBlocked(A.data.slice(), n);
+      setMatvecWasm(true);
       const du = tu.d.slice();
       tridiagonalQL(du, tu.e.slice());
       const db = tb.d.slice();
@@ -74,11 +77,13 @@ describe("blocked tridiagonalisation", () => {
 });
 
 describe("blocked bidiagonalisation", () => {
-  for (const [m, n] of [[150, 150], [230, 140]]) {
-    test(`${m}×${n}: the bidiagonal of the unblocked version, and QᵀAP = B with Q, P orthonormal`, () => {
+  for (const [m, n, wasm] of [[150, 150, true], [230, 141, true], [230, 141, false]] as const) {
+    test(`${m}×${n}, matrix–vector products in ${wasm ? "WebAssembly" : "TypeScript"}: the bidiagonal of the unblocked version, and QᵀAP = B with Q, P orthonormal`, () => {
       const A = gaussian(randomGenerator(3 * m + n), m, n);
       const bu = bidiagonalize(A.data.slice(), m, n);
+      setMatvecWasm(wasm);
       const bb = bidiagonalizeBlocked(A.data.slice(), m, n, bidiagonalize);
+      setMatvecWasm(true);
       const scale = frobeniusNorm(A);
       // (s and e are a forward error: rounding differences grow along the steps; the backward error is below)
       expect(maxDiff(bb.s, bu.s) / scale).toBeLessThan(1e-12);
@@ -101,8 +106,8 @@ describe("blocked bidiagonalisation", () => {
     });
   }
 
-  test("svdvals through the blocked path (n ≥ 800) keeps small singular values: condition number 1e12", () => {
-    const n = 800;
+  test("svdvals through the blocked path (n ≥ 300) keeps small singular values: condition number 1e12", () => {
+    const n = 400;
     const s = graded(n, 1e-12);
     const rng = randomGenerator(11);
     const U = qr(gaussian(rng, n, n)).Q;

@@ -14,11 +14,14 @@ import { gaussian } from "./helpers";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Sets the thread count and waits until that many threads are ready (the workers start lazily). */
-async function useThreads(count: number): Promise<void> {
+/**
+ * Sets the thread count and waits until that many threads are ready (the workers start lazily, and start
+ * again with a bigger shared memory when a product does not fit: so first one product of size n³).
+ */
+async function useThreads(count: number, n = 400): Promise<void> {
   setGemmThreads(count);
-  const a = new Float64Array(200 * 200);
-  gemm(false, false, 200, 200, 200, 1, a, a, 0, new Float64Array(200 * 200)); // big enough to start them
+  const a = new Float64Array(n * n);
+  gemm(false, false, n, n, n, 1, a, a, 0, new Float64Array(n * n));
   for (let waited = 0; gemmThreadsReady() < count; waited += 10) {
     if (waited > 20_000) throw new Error(`only ${gemmThreadsReady()} of ${count} gemm threads became ready`);
     await sleep(10);
@@ -32,14 +35,14 @@ function sameBits(x: Float64Array, y: Float64Array): boolean {
 }
 
 describe("threaded gemm", () => {
-  test("C ← α op(A) op(B) + β C gives the same bits with 1, 2, 3 and 4 threads (all transposes, ragged sizes)", async () => {
+  test("C ← α op(A) op(B) + β C gives the same bits with 1, 2, 3 and 4 threads (all transposes, ragged sizes), also after the shared memory was replaced by a bigger one", async () => {
     const rng = randomGenerator(5);
     const [m, n, k] = [301, 259, 190]; // 14.8 M multiply-adds: above the threshold; ragged row blocks
     const a = rng.normalArray(m * k);
     const b = rng.normalArray(k * n);
     const c0 = rng.normalArray(m * n);
     const results: Float64Array[][] = [];
-    for (const count of [1, 2, 3, 4]) {
+    for (const count of [1, 2, 3, 4, 2]) {
       await useThreads(count);
       expect(gemmThreadsReady()).toBe(count);
       const out: Float64Array[] = [];
@@ -49,6 +52,7 @@ describe("threaded gemm", () => {
         out.push(c);
       }
       results.push(out);
+      if (count === 4) await useThreads(2, 1100); // a product too big for the shared memory: a new memory, new workers
     }
     for (let t = 1; t < results.length; t++) for (let p = 0; p < 4; p++) expect(sameBits(results[t][p], results[0][p])).toBe(true);
     // and the numbers are right: one entry against a plain sum
@@ -98,7 +102,10 @@ describe("threaded gemm", () => {
     expect(withThreads.status).toBe(0); // exited by itself: the workers do not keep it alive
     const [, readyWith, sumWith] = withThreads.stdout.trim().split(" ");
     expect(readyWith).toBe("2");
-    const fallback = spawnSync(process.execPath, ["--no-harmony-sharedarraybuffer", "-e", script.replace(/Atomics\.wait\([^;]*\);/, "break;")], {
+    // No SharedArrayBuffer, as in a browser page that is not cross-origin isolated (removing the global works on
+    // every Node; the V8 flag --no-harmony-sharedarraybuffer is gone from Node 26).
+    const withoutShared = "delete globalThis.SharedArrayBuffer;" + script.replace(/Atomics\.wait\([^;]*\);/, "break;");
+    const fallback = spawnSync(process.execPath, ["-e", withoutShared], {
       cwd: repoRoot,
       encoding: "utf8",
       timeout: 30_000,

@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { repoRoot as root } from "../helpers/tools";
 
 describe("the WebAssembly gemm kernel", () => {
-  test("src/linalg/gemmKernelWasm.ts is the compiled gemm-kernel.wat (npm run build:wasm was run after the last edit)", () => {
+  test("src/linalg/gemmKernelWasm.ts and matvecKernelWasm.ts are the compiled .wat files (npm run build:wasm was run after the last edit)", () => {
     const r = spawnSync(process.execPath, ["scripts/build-wasm.mjs", "--check"], { cwd: root, encoding: "utf8" });
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);

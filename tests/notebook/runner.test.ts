@@ -107,11 +107,20 @@ describe("interrupting the kernel", () => {
   it("stops a synchronous loop, and a library loop that awaits progress ticks, and the kernel keeps working", async () => {
     const kernel = await KernelClient.start(fixtures, { launcher });
     try {
-      const sync = kernel.execute("let i = 0; while (true) { i++; }");
-      setTimeout(() => kernel.interrupt(), 1500);
-      expect((await sync).status).toBe("error");
-      // tslab aborts requests that arrive within 200 ms of an error reply: wait a little, as a person would.
-      await new Promise((r) => setTimeout(r, 400));
+      // Interrupt once the cell runs (its first output arrived), however slow the machine is.
+      const interruptWhenRunning = () => {
+        let sent = false;
+        return (msg: { msgType: string }) => {
+          if (sent || (msg.msgType !== "stream" && msg.msgType !== "display_data")) return;
+          sent = true;
+          setTimeout(() => kernel.interrupt(), 300);
+        };
+      };
+      const sync = kernel.execute('console.log("looping");\nlet i = 0; while (true) { i++; }', { onMessage: interruptWhenRunning() });
+      const stoppedSync = await sync;
+      expect(stoppedSync.status).toBe("error");
+      expect(stoppedSync.error?.ename).toBe("InterruptedError");
+      // The next request is sent at once: only requests already waiting when a cell fails are aborted.
 
       const asyncLoop = kernel.execute(
         'import { progressBar } from "pdl";\n' +
@@ -119,10 +128,11 @@ describe("interrupting the kernel", () => {
           "const g = globalThis as any; g.steps = 0;\n" +
           "const bar = progressBar(1e9, \"forever\", { interval: 20 });\n" +
           "try { for (;;) { for (let k = 0; k < 1e4; k++) g.steps++; await bar.tick(); } } catch (e) { console.log(\"stopped: \" + e.name); }",
+        { onMessage: interruptWhenRunning() },
       );
-      setTimeout(() => kernel.interrupt(), 1500);
       const stopped = await asyncLoop;
-      expect(stopped.status).toBe("error"); // tslab reports the abandoned cell as failed
+      expect(stopped.status).toBe("error"); // the abandoned cell is reported as failed
+      expect(stopped.error?.ename).toBe("InterruptedError");
       // The awaited loop saw the interrupt through its token and stopped: `steps` no longer grows.
       await new Promise((r) => setTimeout(r, 300));
       const first = await kernel.execute("console.log((globalThis as any).steps)");

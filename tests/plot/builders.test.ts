@@ -82,6 +82,14 @@ describe("heatmap and slider options", () => {
     expect(fig.data[0].colorbar.title.text).toBe("log χ₁ (< 0: order)");
   });
 
+  it("a confusion-matrix heatmap: values written in the cells, reversed scale, a tick per class", () => {
+    const fig = heatmapFigure([[5, 1], [0, 7]], { showValues: true, reverseScale: true, tickStep: 1, zmax: 3 });
+    expect(fig.data[0]).toMatchObject({ texttemplate: "%{z}", reversescale: true, zmax: 3 });
+    expect(fig.layout.xaxis.dtick).toBe(1);
+    expect(fig.layout.yaxis.dtick).toBe(1);
+    expect(() => heatmapFigure([[1]], { tickStep: 0 })).toThrow(/tickStep must be a number > 0, got 0/);
+  });
+
   it("a slider can start on any frame, which is then the one drawn", () => {
     const frames = [0, 1, 2].map((k) => ({ label: `k=${k}`, data: [{ type: "scatter", y: [k] }] }));
     const fig = sliderFigure(frames, { active: 2 });

@@ -30,7 +30,7 @@ describe("free convolution inputs", () => {
     ["fractional points", () => freeMultiplicativeConvolution(atoms([1, 2], [0.5, 0.5]), atoms([1, 2], [0.5, 0.5]), { points: 10.5 }), /points must be an integer ≥ 2, got 10.5/],
     ["a NaN tolerance", () => freeAdditiveConvolution(sc, sc, { tol: NaN }), /tol must be a finite number, got NaN/],
     ["a bad range", () => freeAdditiveConvolution(sc, sc, { range: [1, NaN] as [number, number] }), /range must be \[lo, hi\] with finite lo < hi/],
-    ["a string", () => freeAdditiveConvolution("abc" as never, sc), /expected a measure/],
+    ["a string", () => freeAdditiveConvolution("abc" as never, sc), /mu must be a measure/],
     ["empty values", () => freeAdditiveConvolution([], sc), /at least one value/],
   ])("%s", (_what, run, message) => {
     expect(run).toThrow(message);

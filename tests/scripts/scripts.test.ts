@@ -31,8 +31,9 @@ describe("the repository kernelspec", () => {
     expect(spec.display_name).toMatch(/TypeScript/);
     expect(spec.interrupt_mode).toBe("signal");
     const launcher = readFileSync(join(repoRoot, "jupyter", "kernels", "pdl-typescript", "launch.js"), "utf8");
-    expect(launcher).toMatch(/node_modules", "tslab", "dist", "main\.js"/);
-    expect(launcher).toMatch(/enableFindLocal: false/);
+    // the project's own tslab (its compiler and executor), never another copy found elsewhere
+    expect(launcher).toMatch(/path\.join\(root, "node_modules", "tslab"\)/);
+    expect(launcher).toMatch(/"dist", "executor\.js"/);
   });
 
   it("the launcher fails clearly without a connection file", () => {

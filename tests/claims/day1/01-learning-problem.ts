@@ -1,6 +1,7 @@
 /** Claims of day1/01's prose, read from the executed notebook's printed numbers. */
 import { expect } from "vitest";
-import { cellById, outputText, printedNumber, type Claim, type ExecutedNotebook } from "../../helpers/executed";
+import { cellById, figuresOf, outputText, printedNumber, type Claim, type ExecutedNotebook } from "../../helpers/executed";
+import { readableClaims } from "../../helpers/readable";
 
 interface Row {
   label: string;
@@ -39,6 +40,29 @@ export const claims: Claim[] = [
       expect(printedNumber(cell, /degree 15: empirical risk ([\d.]+)/)).toBeLessThan(sigma2);
       expect(printedNumber(cell, /degree 15: empirical risk [\d.]+\s+true risk ([\d.]+)/)).toBeGreaterThan(100 * sigma2);
       expect(printedNumber(cell, /degree  3: empirical risk [\d.]+\s+true risk ([\d.]+)/)).toBeLessThan(2 * sigma2);
+    },
+  },
+  {
+    name: "risk vs degree: the dashed (empirical) curves only go down; with more data true and empirical come together",
+    check: (nb) => {
+      const [fig] = figuresOf(cellById(nb, "df1a6d03"));
+      const trace = (name: string) => fig.data.find((t) => t.name === name);
+      for (const n of [15, 40, 150, 1000]) {
+        const emp: number[] = trace(`empirical, N = ${n}`).y;
+        for (let i = 1; i < emp.length; i++) expect(emp[i], `N = ${n}, degree ${i}`).toBeLessThanOrEqual(emp[i - 1] + 1e-12);
+      }
+      // the worked answer of exercise 4: best degree 1 for N = 15 (0.064 vs 0.093 at degree 3), 3 for N = 40,
+      // and for N = 1000 within 0.0004 of σ² from degree 5 on
+      const trueOf = (n: number): number[] => trace(`true, N = ${n}`).y;
+      const argmin = (v: number[]) => v.indexOf(Math.min(...v));
+      expect(argmin(trueOf(15))).toBe(1);
+      expect(trueOf(15)[1].toFixed(3)).toBe("0.064");
+      expect(trueOf(15)[3].toFixed(3)).toBe("0.093");
+      expect(argmin(trueOf(40))).toBe(3);
+      trueOf(1000).slice(5).forEach((r) => expect(Math.abs(r - 0.0225)).toBeLessThan(0.0004));
+      const gapAt5 = (n: number) => trace(`true, N = ${n}`).y[5] - trace(`empirical, N = ${n}`).y[5];
+      expect(gapAt5(1000)).toBeLessThan(gapAt5(150));
+      expect(gapAt5(150)).toBeLessThan(gapAt5(40));
     },
   },
   {
@@ -119,4 +143,5 @@ export const claims: Claim[] = [
       expect(Math.abs(row(nb, "t = 10000").optimisation)).toBeLessThan(Math.abs(row(nb, "t = 1000").optimisation));
     },
   },
+  ...readableClaims,
 ];

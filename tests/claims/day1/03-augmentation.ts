@@ -1,6 +1,7 @@
 /** Claims of day1/03's prose and titles, read from the executed notebook's printed numbers. */
 import { expect } from "vitest";
 import { cellById, outputText, printedNumber, type Claim, type ExecutedNotebook } from "../../helpers/executed";
+import { readableClaims } from "../../helpers/readable";
 
 /** The printed "k: count" pairs of the line that starts with `start`, as counts per class. */
 function predictedCounts(nb: ExecutedNotebook, start: string): { total: number; counts: number[] } {
@@ -76,4 +77,5 @@ export const claims: Claim[] = [
       expect(src).not.toMatch(/picture says 9/);
     },
   },
+  ...readableClaims,
 ];

@@ -1,6 +1,7 @@
 /** Claims of day1/04's prose, read from the executed notebook's printed numbers. */
 import { expect } from "vitest";
 import { cellById, outputText, printedNumber, type Claim } from "../../helpers/executed";
+import { readableClaims } from "../../helpers/readable";
 
 export const claims: Claim[] = [
   {
@@ -50,4 +51,5 @@ export const claims: Claim[] = [
       expect(hom("tanh")).toBeGreaterThan(0.1);
     },
   },
+  ...readableClaims,
 ];

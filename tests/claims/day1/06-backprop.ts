@@ -1,6 +1,7 @@
 /** Claims of notebook day1/06 (backprop by hand, by autograd, by finite differences). */
 import { expect } from "vitest";
 import { cellById, outputText, printedNumber, printedNumbers, type Claim } from "../../helpers/executed";
+import { readableClaims } from "../../helpers/readable";
 
 export const claims: Claim[] = [
   {
@@ -45,4 +46,5 @@ export const claims: Claim[] = [
       expect(printedNumber(cell, /by finite differences: ≈ ([\d.]+) days/)).toBeGreaterThan(1);
     },
   },
+  ...readableClaims,
 ];

@@ -1,6 +1,7 @@
 /** Claims of notebook day1/08 (regularisation and the schedule, measured over seeds). */
 import { expect } from "vitest";
 import { cellById, printedNumber, type Claim, type ExecutedNotebook } from "../../helpers/executed";
+import { readableClaims } from "../../helpers/readable";
 
 /** Mean and standard deviation of one printed column ("test 89.78 ± 0.13 %") of one setting's row. */
 function column(nb: ExecutedNotebook, label: string, name: "train" | "test" | "gap" | "‖θ‖"): { mean: number; std: number } {
@@ -64,4 +65,5 @@ export const claims: Claim[] = [
       expect(s.mean - p.test.mean).toBeGreaterThan(3 * Math.max(s.std, p.test.std));
     },
   },
+  ...readableClaims,
 ];

@@ -44,6 +44,9 @@ export const claims: Claim[] = [
       // a seed of width 16 with ηλ_max > 2 has a diverging linearisation (the prose says so)
       const lam16 = text.match(/width 16\s+max .*?ηλ_max\(Θ₀\) ([^\n]+)/)![1].split(", ").map(Number);
       expect(Math.max(...lam16)).toBeGreaterThan(2);
+      // …and gradient descent moved that kernel back below the stability limit
+      const after = printedNumber(nb, /> 2, after training ηλ_max\(Θ_T\) = ([\d.]+)/);
+      expect(after).toBeLessThan(2);
       // flow and steps differ at the start (ηλ_max ≈ 1)
       expect(printedNumber(nb, /over t = 0…\d+: ([\d.]+)/)).toBeGreaterThan(0.05);
     },

@@ -13,6 +13,8 @@ const { parseMessage, newHeader, encodeMessage, SendQueue } = require("./wire");
 
 /** Largest text kept in one stream message before it is sent. */
 const STREAM_CHUNK = 1 << 20;
+/** Outputs that follow each other within this time are merged (stream text joined, display updates replaced). */
+const OUTPUT_INTERVAL_MS = 50;
 
 /** The kernel's own log (the terminal that started Jupyter), kept before cells redirect process.stderr. */
 const kernelLog = process.stderr.write.bind(process.stderr);
@@ -45,7 +47,11 @@ class KernelServer {
     this.lateErrors = [];
     /** The stream text not yet sent (consecutive writes of one stream are sent as one message). */
     this.pendingStream = null;
-    this.streamFlushScheduled = false;
+    this.lastStreamSent = 0;
+    /** The latest update of each display not sent yet, by "<request id>/<display id>". */
+    this.heldUpdates = new Map();
+    this.lastUpdateSent = new Map();
+    this.flushScheduled = false;
   }
 
   async start() {
@@ -105,19 +111,31 @@ class KernelServer {
     this.queues.get(socket).send(frames);
   }
 
+  /** Sends a message on iopub, after the output waiting to go (so that outputs keep their order). */
   publish(msgType, content, parent, metadata = {}) {
+    if (msgType === "update_display_data") {
+      this.updateDisplay(content, parent, metadata);
+      return;
+    }
     this.flushStream();
+    this.flushUpdates();
+    this.sendIopub(msgType, content, parent, metadata);
+  }
+
+  sendIopub(msgType, content, parent, metadata = {}) {
     const frames = encodeMessage(this.key, [], newHeader(msgType, parent), parent, metadata, content);
-    // A display update still waiting to be sent is replaced by a newer update of the same display.
-    const displayId = msgType === "update_display_data" && content && content.transient && content.transient.display_id;
-    this.queues.get(this.iopub).send(frames, displayId ? `${parent && parent.msg_id}/${displayId}` : undefined);
+    this.queues.get(this.iopub).send(frames);
   }
 
   status(state, parent) {
     this.publish("status", { execution_state: state }, parent);
   }
 
-  /** Text on stdout/stderr of the cell `parent`; consecutive writes become one message. */
+  /**
+   * Text on stdout/stderr of the cell `parent`. A write after a quiet moment goes out at once (also in the
+   * middle of a synchronous loop); writes that follow within OUTPUT_INTERVAL_MS are joined into one message,
+   * sent when the interval is over, at the next turn of the event loop, or before any other output.
+   */
   stream(name, text, parent, metadata = {}) {
     if (!text) return;
     if (!parent) {
@@ -125,29 +143,80 @@ class KernelServer {
       kernelLog(text);
       return;
     }
+    const now = Date.now();
+    const late = Boolean(metadata.pdl_late_error);
     const p = this.pendingStream;
-    if (p && p.name === name && p.parent === parent && p.late === Boolean(metadata.pdl_late_error)) {
+    if (p && p.name === name && p.parent === parent && p.late === late) {
       p.text += text;
     } else {
       this.flushStream();
-      this.pendingStream = { name, text, parent, metadata, late: Boolean(metadata.pdl_late_error) };
-    }
-    if (this.pendingStream.text.length > STREAM_CHUNK) this.flushStream();
-    else if (!this.streamFlushScheduled) {
-      this.streamFlushScheduled = true;
-      setImmediate(() => {
-        this.streamFlushScheduled = false;
+      this.pendingStream = { name, text, parent, metadata, late, since: now };
+      if (now - this.lastStreamSent >= OUTPUT_INTERVAL_MS) {
         this.flushStream();
-      });
+        return;
+      }
     }
+    if (this.pendingStream.text.length > STREAM_CHUNK || now - this.pendingStream.since >= OUTPUT_INTERVAL_MS) this.flushStream();
+    else this.scheduleFlush();
   }
 
   flushStream() {
     const p = this.pendingStream;
     if (!p) return;
     this.pendingStream = null;
-    const frames = encodeMessage(this.key, [], newHeader("stream", p.parent), p.parent, p.metadata, { name: p.name, text: p.text });
-    this.queues.get(this.iopub).send(frames);
+    this.lastStreamSent = Date.now();
+    this.sendIopub("stream", { name: p.name, text: p.text }, p.parent, p.metadata);
+  }
+
+  /**
+   * An update of a display replaces its whole content, so updates of one display that follow within
+   * OUTPUT_INTERVAL_MS are merged: the latest is sent when the interval is over, at the next turn of the event
+   * loop, or before the cell's error or idle status. A synchronous loop of 10 000 progress updates thus sends
+   * one update per interval and the last one, in order, instead of 10 000 messages a front end would still be
+   * drawing long after the loop ended (nbconvert gives up 4 s after the reply).
+   */
+  updateDisplay(content, parent, metadata) {
+    const id = content && content.transient && content.transient.display_id;
+    if (!id) {
+      this.sendIopub("update_display_data", content, parent, metadata);
+      return;
+    }
+    const key = `${parent && parent.msg_id}/${id}`;
+    const now = Date.now();
+    const held = this.heldUpdates.get(key);
+    if (held) {
+      Object.assign(held, { content, parent, metadata });
+      if (now - held.since >= OUTPUT_INTERVAL_MS) this.flushUpdates();
+      else this.scheduleFlush();
+      return;
+    }
+    if (now - (this.lastUpdateSent.get(key) ?? 0) >= OUTPUT_INTERVAL_MS) {
+      this.lastUpdateSent.set(key, now);
+      this.sendIopub("update_display_data", content, parent, metadata);
+      return;
+    }
+    this.heldUpdates.set(key, { content, parent, metadata, since: now });
+    this.scheduleFlush();
+  }
+
+  flushUpdates() {
+    if (this.heldUpdates.size === 0) return;
+    const now = Date.now();
+    for (const [key, held] of this.heldUpdates) {
+      this.lastUpdateSent.set(key, now);
+      this.sendIopub("update_display_data", held.content, held.parent, held.metadata);
+    }
+    this.heldUpdates.clear();
+  }
+
+  scheduleFlush() {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      this.flushStream();
+      this.flushUpdates();
+    });
   }
 
   /** Everything a cell writes (console.log, process.stdout.write, displays) goes to the current request. */
@@ -228,7 +297,14 @@ class KernelServer {
     try {
       while (this.executeQueue.length > 0) {
         const msg = this.executeQueue.shift();
-        await this.execute(socket, msg);
+        try {
+          await this.execute(socket, msg);
+        } catch (e) {
+          // A bug of this server must not leave the front end waiting for a reply forever.
+          kernelLog(`pdl kernel: execute failed: ${e && e.stack}\n`);
+          this.reply(socket, msg, "execute_reply", { status: "error", execution_count: this.executionCount, ...this.engine.describeException(e) });
+          this.status("idle", msg.header);
+        }
       }
     } finally {
       this.executing = false;
@@ -239,6 +315,7 @@ class KernelServer {
     const { code = "", silent = false, store_history: storeHistoryAsked = true, stop_on_error: stopOnError = true } = msg.content;
     const storeHistory = !silent && storeHistoryAsked !== false;
     this.status("busy", msg.header);
+    this.lastUpdateSent.clear();
     if (storeHistory) this.executionCount += 1;
     const count = this.executionCount;
     const label = storeHistory ? `Cell In[${count}]` : "the code run without history";
@@ -265,9 +342,13 @@ class KernelServer {
     if (result.status === "ok") {
       for (const warning of result.warnings) this.stream("stderr", `${warning}\n`, silent ? null : msg.header);
       if (result.hasValue) {
-        output = util.format(result.value);
+        output = formatValue(result.value);
         // A value that prints as nothing (the library's check outcomes, already printed) shows nothing.
-        if (!silent && output !== "") this.publish("execute_result", { execution_count: count, data: { "text/plain": output }, metadata: {} }, msg.header);
+        if (!silent && output !== "") {
+          const rich = richForm(result.value);
+          const data = { ...rich.data, "text/plain": output };
+          this.publish("execute_result", { execution_count: count, data, metadata: rich.metadata }, msg.header);
+        }
       }
       content = { status: "ok", execution_count: count, user_expressions: {}, payload: [] };
     } else {
@@ -283,6 +364,7 @@ class KernelServer {
       aborted = this.executeQueue.splice(0);
     }
     this.flushStream();
+    this.flushUpdates();
     this.reply(socket, msg, "execute_reply", content);
     this.status("idle", msg.header);
     for (const waiting of aborted) {
@@ -341,6 +423,7 @@ class KernelServer {
 
   async shutdown() {
     this.flushStream();
+    this.flushUpdates();
     await Promise.race([Promise.all([...this.queues.values()].map((q) => q.drained())), new Promise((r) => setTimeout(r, 1000))]);
     try {
       this.engine.close();
@@ -352,6 +435,35 @@ class KernelServer {
     setTimeout(() => process.exit(0), 50);
   }
 }
+
+/** The text of a cell's value, as console.log prints it (a value whose inspection throws says so). */
+function formatValue(value) {
+  try {
+    return util.format(value);
+  } catch (e) {
+    return `(the value could not be shown: ${e && e.message})`;
+  }
+}
+
+/**
+ * The rich form of a value that offers one: a method under `Symbol.for("jupyter.mimebundle")` returning
+ * `{ data: { mimetype: content, … }, metadata? }`. Its mimetypes go into the execute_result beside the
+ * text/plain (which stays what console.log prints). A method that throws adds nothing.
+ */
+function richForm(value) {
+  const method = value !== null && (typeof value === "object" || typeof value === "function") ? value[MIMEBUNDLE] : undefined;
+  if (typeof method !== "function") return { data: {}, metadata: {} };
+  try {
+    const bundle = method.call(value);
+    const data = bundle && typeof bundle.data === "object" && bundle.data !== null ? bundle.data : {};
+    const metadata = bundle && typeof bundle.metadata === "object" && bundle.metadata !== null ? bundle.metadata : {};
+    return { data, metadata };
+  } catch (e) {
+    kernelLog(`pdl kernel: a value's rich form failed: ${e && e.message}\n`);
+    return { data: {}, metadata: {} };
+  }
+}
+const MIMEBUNDLE = Symbol.for("jupyter.mimebundle");
 
 /** Lets the event loop read the messages already waiting on the sockets. */
 async function settle() {

@@ -4,6 +4,8 @@
 const { createHmac, randomUUID } = require("crypto");
 
 const DELIMITER = "<IDS|MSG>";
+/** The kernel's own log, kept before cells redirect process.stderr to the notebook. */
+const kernelLog = process.stderr.write.bind(process.stderr);
 const PROTOCOL_VERSION = "5.3";
 
 /** HMAC-SHA256 of the four JSON parts, hex, as the connection file's key asks. */
@@ -51,14 +53,11 @@ function encodeMessage(key, identities, header, parent, metadata, content) {
 }
 
 /**
- * Sends on a ZeroMQ socket one message at a time. zeromq 6 refuses (EBUSY) a send while another is in flight,
- * so a socket must never be sent to without awaiting the previous send: tslab did exactly that, and a cell
- * printing more than ~500 lines lost the rest and never went idle. Messages leave in the order given.
- *
- * A message queued with a `replaces` key takes the place of a message with the same key that is still waiting:
- * an update of a display replaces the display's whole content, so an update that has not left yet when a newer
- * one of the same display comes is dropped (a synchronous loop of 10 000 progress updates sends the first and
- * the last, instead of making the front end redraw 10 000 times after the loop has ended).
+ * Sends on a ZeroMQ socket in order, never two sends at once. zeromq 6 queues a message at once when the
+ * socket is writable, and otherwise waits; a second send while one waits is refused (EBUSY). tslab sent
+ * without awaiting, so once iopub's high-water mark was reached (a cell printing more than ~500 lines) the
+ * rest was lost and the cell never went idle. Here a message goes out at once when nothing is waiting and the
+ * socket is writable (also during a synchronous loop), and otherwise waits its turn.
  */
 class SendQueue {
   constructor(socket) {
@@ -66,21 +65,18 @@ class SendQueue {
     this.waiting = [];
     this.sending = false;
     this.closed = false;
-    /** The waiting entry of each `replaces` key. */
-    this.replaceable = new Map();
     /** Resolvers of `drained()` calls. */
     this.drainWaiters = [];
   }
 
-  send(frames, replaces) {
+  send(frames) {
     if (this.closed) return;
-    const entry = { frames, replaces };
-    if (replaces !== undefined) {
-      const older = this.replaceable.get(replaces);
-      if (older) older.frames = null;
-      this.replaceable.set(replaces, entry);
+    if (!this.sending && this.waiting.length === 0 && this.socket.writable) {
+      // Queued by ZeroMQ immediately (zeromq guarantees it when `writable`): no send is left pending.
+      this.socket.send(frames).catch((e) => this.failed(e));
+      return;
     }
-    this.waiting.push(entry);
+    this.waiting.push(frames);
     if (!this.sending) void this.pump();
   }
 
@@ -93,18 +89,20 @@ class SendQueue {
   async pump() {
     this.sending = true;
     while (this.waiting.length > 0 && !this.closed) {
-      const entry = this.waiting.shift();
-      if (entry.replaces !== undefined && this.replaceable.get(entry.replaces) === entry) this.replaceable.delete(entry.replaces);
-      if (entry.frames === null) continue;
+      const frames = this.waiting.shift();
       try {
-        await this.socket.send(entry.frames);
+        await this.socket.send(frames);
       } catch (e) {
-        if (this.socket.closed) this.closed = true;
-        else process.stderr.write(`pdl kernel: a message could not be sent: ${e && e.message}\n`);
+        this.failed(e);
       }
     }
     this.sending = false;
     for (const resolve of this.drainWaiters.splice(0)) resolve();
+  }
+
+  failed(e) {
+    if (this.socket.closed) this.closed = true;
+    else kernelLog(`pdl kernel: a message could not be sent: ${e && e.message}\n`);
   }
 }
 
