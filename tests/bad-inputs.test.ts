@@ -267,6 +267,7 @@ const notSwept: Record<string, string> = {
   yieldToEventLoop: "takes no arguments",
   setDefaultTrainingMonitor: "a hook (null resets it)",
   setCheckPrinter: "a hook",
+  setCheckResultSink: "a hook (undefined resets it)",
   setGemmKernel: "switches the kernel for the whole process (its argument check is in tests/linalg)",
   progressBar: "draws into the notebook",
   ProgressBar: "draws into the notebook",
@@ -288,6 +289,10 @@ const notSwept: Record<string, string> = {
  */
 const acceptsAny: Record<string, string> = {
   describe: "describes any value for an error message",
+  checkRecord: "takes no argument",
+  checkSummary: "takes no argument",
+  CheckSummary: "a result class that checkSummary constructs",
+  runInstructorCases: "{} means no instructor cases (what the grader passes); non-objects are refused (tests/grade)",
   isMatrix: "a predicate",
   isGradEnabled: "takes no argument",
   gemmKernel: "takes no argument",

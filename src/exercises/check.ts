@@ -152,6 +152,9 @@ export interface InstructorCase {
  * exercise that has cases: passed when every case matches; an exercise whose check was never called fails.
  */
 export function runInstructorCases(cases: Record<string, InstructorCase[]>): CheckResult[] {
+  if (cases === null || typeof cases !== "object" || Array.isArray(cases)) {
+    throw new TypeError(`runInstructorCases: cases must be an object { exercise: [{ args, expected }, …] }, got ${String(cases)}`);
+  }
   const results: CheckResult[] = [];
   for (const [exercise, list] of Object.entries(cases)) {
     const answer = lastAnswers.get(exercise);
@@ -252,4 +255,28 @@ export function relativeError(actual: ArrayLike<number>, expected: ArrayLike<num
     worst = Math.max(worst, Math.abs(a - expected[i]) / Math.max(1, Math.abs(expected[i])));
   }
   return worst;
+}
+
+/** |a − b| ≤ tol · max(1, |b|): equal up to a relative (or, near 0, absolute) tolerance. */
+export function near(a: number, b: number, tol = 1e-9): boolean {
+  return Math.abs(a - b) <= tol * Math.max(1, Math.abs(b));
+}
+
+/** A returned value must be one number (NaN included as a mistake): a Hint naming `what` otherwise. */
+export function numberAnswer(got: unknown, what: string): number {
+  if (typeof got !== "number" || Number.isNaN(got)) throw new Hint(`${what} returned ${String(got)}; return a number`);
+  return got;
+}
+
+/** A returned vector must be an array of `length` numbers: a Hint naming `what` and the first bad entry otherwise. */
+export function vectorAnswer(got: unknown, length: number, what: string): number[] {
+  if (got == null || typeof got === "string" || typeof (got as ArrayLike<number>).length !== "number") {
+    throw new Hint(`${what} returned ${String(got)}; return an array of ${length} numbers`);
+  }
+  const values = Array.from(got as ArrayLike<number>);
+  if (values.length !== length) throw new Hint(`${what} returned ${values.length} numbers; expected ${length}`);
+  values.forEach((v, i) => {
+    if (typeof v !== "number" || Number.isNaN(v)) throw new Hint(`${what}[${i}] is ${String(v)}, not a number`);
+  });
+  return values;
 }

@@ -4,7 +4,7 @@
  * gradient descent, one step of the δ recursion, the weight gradient δ xᵀ and squared distances for 1-NN.
  * Each check runs the student's function on small fixed inputs, prints ✓ or a hint, never the solution.
  */
-import { runCheck, Hint, requireFunction, relativeError, type CheckOutcome } from "./check";
+import { runCheck, Hint, requireFunction, relativeError, type CheckOutcome, vectorAnswer } from "./check";
 
 type Mat = number[][];
 
@@ -14,19 +14,6 @@ const matTVec = (A: Mat, x: number[]): number[] => A[0].map((_, j) => A.reduce((
 const matMul = (A: Mat, B: Mat): Mat => A.map((row) => B[0].map((_, j) => row.reduce((s, a, k) => s + a * B[k][j], 0)));
 const close = (a: ArrayLike<number>, b: ArrayLike<number>, tol = 1e-9): boolean => a.length === b.length && Array.from(a).every((v, i) => Math.abs(v - b[i]) <= tol * Math.max(1, Math.abs(b[i])));
 const fmt = (v: ArrayLike<number>): string => `[${Array.from(v).map((x) => (Number.isInteger(x) ? String(x) : x.toPrecision(3))).join(", ")}]`;
-
-/** A returned vector must be an array of numbers of the right length. */
-function vectorAnswer(got: unknown, length: number, what: string): number[] {
-  if (got == null || typeof (got as ArrayLike<number>).length !== "number" || typeof got === "string") {
-    throw new Hint(`${what} returned ${String(got)}; return an array of ${length} numbers`);
-  }
-  const values = Array.from(got as ArrayLike<number>);
-  if (values.length !== length) throw new Hint(`${what} returned ${values.length} numbers; expected ${length}`);
-  values.forEach((v, i) => {
-    if (typeof v !== "number" || Number.isNaN(v)) throw new Hint(`${what}[${i}] is ${String(v)}, not a number`);
-  });
-  return values;
-}
 
 /** A returned matrix must be rows × cols nested arrays of numbers. */
 function matrixAnswer(got: unknown, rows: number, cols: number, what: string, transposedHint: string): Mat {

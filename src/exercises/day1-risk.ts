@@ -4,31 +4,12 @@
  * 1-nearest-neighbour label and the arcsine law of mixup's λ (03), and the parameter count of an MLP (04).
  * Each check runs the student's function on small fixed inputs and prints ✓ or a hint, never the solution.
  */
-import { runCheck, Hint, requireFunction, type CheckOutcome } from "./check";
+import { runCheck, Hint, requireFunction, type CheckOutcome, vectorAnswer, numberAnswer } from "./check";
 
 const fmt = (v: ArrayLike<number>): string =>
   `[${Array.from(v).map((x) => (Number.isInteger(x) ? String(x) : x.toPrecision(3))).join(", ")}]`;
 const close = (a: ArrayLike<number>, b: ArrayLike<number>, tol = 1e-9): boolean =>
   a.length === b.length && Array.from(a).every((v, i) => Math.abs(v - b[i]) <= tol * Math.max(1, Math.abs(b[i])));
-
-/** A returned vector must be an array of `length` numbers. */
-function numbers(got: unknown, length: number, what: string): number[] {
-  if (got == null || typeof got === "string" || typeof (got as ArrayLike<number>).length !== "number") {
-    throw new Hint(`${what} returned ${String(got)}; return an array of ${length} numbers`);
-  }
-  const values = Array.from(got as ArrayLike<number>);
-  if (values.length !== length) throw new Hint(`${what} returned ${values.length} numbers; expected ${length}`);
-  values.forEach((v, i) => {
-    if (typeof v !== "number" || Number.isNaN(v)) throw new Hint(`${what}[${i}] is ${String(v)}, not a number`);
-  });
-  return values;
-}
-
-/** A returned value must be one finite number. */
-function oneNumber(got: unknown, what: string): number {
-  if (typeof got !== "number" || Number.isNaN(got)) throw new Hint(`${what} returned ${String(got)}; return one number`);
-  return got;
-}
 
 /** θ − η (2/N) Σ_m (θ·φ_m − y_m) φ_m and its typical wrong variants. */
 function leastSquaresVariants(theta: number[], features: number[][], ys: number[], eta: number) {
@@ -59,7 +40,7 @@ export const day1RiskChecks = {
       ];
       for (const [theta, features, ys, eta] of cases) {
         const what = `leastSquaresStep(θ = ${fmt(theta)}, N = ${ys.length} points, η = ${eta})`;
-        const got = numbers(step(theta.slice(), features.map((r) => r.slice()), ys.slice(), eta), theta.length, what);
+        const got = vectorAnswer(step(theta.slice(), features.map((r) => r.slice()), ys.slice(), eta), theta.length, what);
         const v = leastSquaresVariants(theta, features, ys, eta);
         if (close(got, v.right)) continue;
         if (close(got, v.noTwo)) throw new Hint(`${what}: the derivative of (θ·φ − y)² is 2 (θ·φ − y) φ; a factor 2 is missing`);
@@ -88,7 +69,7 @@ export const day1RiskChecks = {
         const got = split(best, fit, steps, bayes);
         if (got == null || typeof got !== "object") throw new Hint(`${what} returned ${String(got)}; return { approximation, estimation, optimisation }`);
         const terms = [got.approximation, got.estimation, got.optimisation].map((v, i) =>
-          oneNumber(v, `${what}.${["approximation", "estimation", "optimisation"][i]}`));
+          numberAnswer(v, `${what}.${["approximation", "estimation", "optimisation"][i]}`));
         const expected = [best - bayes, fit - best, steps - fit];
         if (close(terms, expected, 1e-12)) continue;
         if (Math.abs(terms[0] + terms[1] + terms[2] - (steps - bayes)) > 1e-12) {
@@ -120,7 +101,7 @@ export const day1RiskChecks = {
         if (raw != null && (raw as ArrayLike<number>).length === T - 1) {
           throw new Hint(`${what} returned ${T - 1} values; keep one velocity per frame (one-sided differences at both ends)`);
         }
-        const got = numbers(raw, T, what);
+        const got = vectorAnswer(raw, T, what);
         if (close(got, expected)) continue;
         if (fps !== 1 && close(got, expected.map((v) => v / fps / fps))) throw new Hint(`${what}: multiply the difference by fps (divide by the time step 1/fps), do not divide by fps`);
         if (fps !== 1 && close(got, expected.map((v) => v / fps))) throw new Hint(`${what}: a difference of positions per FRAME; multiply by fps to get metres per second`);
@@ -148,7 +129,7 @@ export const day1RiskChecks = {
         const what = `nearestLabel(5 training points, x = ${fmt(x)})`;
         const d2 = squaredDistances(x);
         const expected = trainY[argmin(d2)];
-        const got = oneNumber(nearest(trainX.map((r) => r.slice()), trainY.slice(), x.slice()), what);
+        const got = numberAnswer(nearest(trainX.map((r) => r.slice()), trainY.slice(), x.slice()), what);
         if (got === expected) continue;
         if (got === argmin(d2)) throw new Hint(`${what} returned the index m* of the nearest point; return its label trainY[m*]`);
         if (got === trainY[argmax(d2)]) throw new Hint(`${what} returned the label of the FARTHEST point; take the smallest distance (argmin)`);
@@ -171,7 +152,7 @@ export const day1RiskChecks = {
       const cases: [number, number][] = [[0, 1], [0.1, 0.9], [0, 0.5], [0.4, 0.6], [0.9, 1]];
       for (const [a, b] of cases) {
         const what = `arcsineProbability(${a}, ${b})`;
-        const got = oneNumber(probability(a, b), what);
+        const got = numberAnswer(probability(a, b), what);
         const expected = F(b) - F(a);
         if (Math.abs(got - expected) < 1e-9) continue;
         if (Math.abs(got - (b - a)) < 1e-9 && a !== 0.5) throw new Hint(`${what} returned b − a, the uniform answer; λ follows the U-shaped Beta(½, ½) law`);
@@ -190,7 +171,7 @@ export const day1RiskChecks = {
       const cases = [[784, 10], [4, 5, 3, 2], [784, 256, 10], [1, 16, 16, 16, 1]];
       for (const widths of cases) {
         const what = `parameterCount([${widths.join(", ")}])`;
-        const got = oneNumber(count(widths.slice()), what);
+        const got = numberAnswer(count(widths.slice()), what);
         let expected = 0;
         let weightsOnly = 0;
         for (let l = 1; l < widths.length; l++) {

@@ -3,14 +3,8 @@
  * sample standard deviation of measurements over seeds, and one gradient step with weight decay. Each check
  * runs the student's function on small fixed inputs and prints ✓ or a hint, never the solution.
  */
-import { runCheck, Hint, requireFunction, type CheckOutcome } from "./check";
+import { runCheck, Hint, requireFunction, type CheckOutcome, near, numberAnswer } from "./check";
 
-const near = (a: number, b: number, tol = 1e-9): boolean => Math.abs(a - b) <= tol * Math.max(1, Math.abs(b));
-
-function numberAnswer(got: unknown, what: string): number {
-  if (typeof got !== "number" || Number.isNaN(got)) throw new Hint(`${what} returned ${String(got)}; return a number`);
-  return got;
-}
 
 
 /** A confusion matrix must be a square array of rows of counts. */

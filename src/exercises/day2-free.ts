@@ -12,17 +12,11 @@
  * - `reluCkLimit`: the limit (1/n)⟨φ(h(x)), φ(h(y))⟩ of the conjugate kernel of one hidden ReLU layer.
  * Each check runs the student's function on fixed inputs, prints ✓ or a hint, and never prints the solution.
  */
-import { runCheck, Hint, requireFunction, type CheckOutcome } from "./check";
+import { runCheck, Hint, requireFunction, type CheckOutcome, near, numberAnswer } from "./check";
 
 type Mat = number[][];
 
 const fmt = (x: number): string => (Number.isInteger(x) ? String(x) : x.toPrecision(4));
-const near = (a: number, b: number, tol = 1e-9): boolean => Math.abs(a - b) <= tol * Math.max(1, Math.abs(b));
-
-function numberAnswer(got: unknown, what: string): number {
-  if (typeof got !== "number" || Number.isNaN(got)) throw new Hint(`${what} returned ${String(got)}; return a number`);
-  return got;
-}
 
 function matMul(A: Mat, B: Mat): Mat {
   return A.map((row) => B[0].map((_, j) => row.reduce((s, a, k) => s + a * B[k][j], 0)));

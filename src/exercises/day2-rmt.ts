@@ -8,18 +8,11 @@
  * - Mezzadri's sign correction Q ← Q·diag(sign R_jj) that makes the Q of a QR decomposition Haar distributed.
  * Each check runs the student's function on fixed inputs, prints ✓ or a hint, and never prints the solution.
  */
-import { runCheck, Hint, requireFunction, type CheckOutcome } from "./check";
+import { runCheck, Hint, requireFunction, type CheckOutcome, near, numberAnswer } from "./check";
 
 type Mat = number[][];
 
 const fmt = (x: number): string => (Number.isInteger(x) ? String(x) : x.toPrecision(4));
-const near = (a: number, b: number, tol = 1e-9): boolean => Math.abs(a - b) <= tol * Math.max(1, Math.abs(b));
-
-/** The student's value must be a finite number (or ±Infinity where allowed). */
-function numberAnswer(got: unknown, what: string): number {
-  if (typeof got !== "number" || Number.isNaN(got)) throw new Hint(`${what} returned ${String(got)}; return a number`);
-  return got;
-}
 
 /** A reference ReLU variance map, used to recognise mistakes. */
 const reluMap = (q: number, sw: number, sb: number): number => (sw * sw * q) / 2 + sb * sb;

@@ -18,6 +18,12 @@ const CASES = {
 };
 
 describe("instructor cases", () => {
+  it("runInstructorCases refuses cases that are not an object, and gives no result for none", () => {
+    expect(() => runInstructorCases(null as never)).toThrow(/runInstructorCases: cases must be an object/);
+    expect(() => runInstructorCases([] as never)).toThrow(/cases must be an object/);
+    expect(runInstructorCases({})).toEqual([]);
+  });
+
   it("runInstructorCases tries the answer last passed to each check", () => {
     const previous = setCheckPrinter(() => {});
     try {
