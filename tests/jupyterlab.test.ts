@@ -25,7 +25,6 @@ import { isolatedJupyterDirs, pathWith, pipFromWheelFolder, startNpmStart, type 
 
 const notebooksDir = join(repoRoot, "notebooks");
 const allNotebooks = findNotebooks(notebooksDir).map((p) => relative(notebooksDir, p));
-const withExtensionSubset = allNotebooks.filter((p) => /00-start-here|day2\/02-random-matrices/.test(p));
 const launcher = join(repoRoot, "jupyter", "kernels", "pdl-typescript", "launch.js");
 
 const python3 = (() => {
@@ -72,6 +71,20 @@ const longCellNotebook = {
   nbformat_minor: 5,
 };
 
+/** Two cells that fail: an exception thrown in a function, and a type error (issue 22: proper error outputs). */
+const errorsNotebook = {
+  cells: [
+    {
+      cell_type: "code", execution_count: null, id: "throws", metadata: {}, outputs: [],
+      source: ["function fail(x: number): number {\n", '  throw new RangeError("x is " + x);\n', "}\n", "fail(3);"],
+    },
+    { cell_type: "code", execution_count: null, id: "type-error", metadata: {}, outputs: [], source: ["const n: number = \"two\";"] },
+  ],
+  metadata: longCellNotebook.metadata,
+  nbformat: 4,
+  nbformat_minor: 5,
+};
+
 interface Lab {
   server: RunningServer;
   folder: string;
@@ -88,6 +101,7 @@ async function startLab(name: string, withExtension: boolean): Promise<Lab> {
   rmSync(folder, { recursive: true, force: true });
   cpSync(notebooksDir, folder, { recursive: true });
   writeFileSync(join(folder, "long-cell.ipynb"), JSON.stringify(longCellNotebook, null, 1));
+  writeFileSync(join(folder, "errors.ipynb"), JSON.stringify(errorsNotebook, null, 1));
   const dirs = isolatedJupyterDirs();
   const settings = join(dirs.env.JUPYTER_CONFIG_DIR, "lab", "user-settings", "@jupyterlab");
   mkdirSync(join(settings, "notebook-extension"), { recursive: true });
@@ -259,6 +273,39 @@ describe.sequential("JupyterLab 4 without the plotly extension (the HTML fallbac
     }, 300_000);
   }
 
+  it("an exception and a type error show as error outputs naming the cell's line", async () => {
+    if (!lab || !browser) return;
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    try {
+      await openNotebook(page, lab, "errors.ipynb");
+      const runCell = async (index: number) => {
+        await page.evaluate(async (i) => {
+          const app = (window as any).jupyterapp;
+          app.shell.currentWidget.content.activeCellIndex = i;
+          await app.commands.execute("notebook:run-cell");
+        }, index);
+        await page.waitForFunction(
+          (i) => (window as any).jupyterapp.shell.currentWidget.content.widgets[i].model.outputs.length > 0,
+          index, { timeout: 60_000 });
+      };
+      await runCell(0);
+      await runCell(1);
+      const outputs = await page.evaluate(() => (window as any).jupyterapp.shell.currentWidget.content.widgets
+        .map((c: any) => c.model.outputs.toJSON()));
+      expect(outputs[0]).toHaveLength(1);
+      expect(outputs[0][0]).toMatchObject({ output_type: "error", ename: "RangeError", evalue: "x is 3" });
+      expect(outputs[0][0].traceback.join("\n")).toMatch(/Cell In\[\d+\], line 2/);
+      expect(outputs[0][0].traceback.join("\n")).not.toMatch(/evalmachine|node:internal/);
+      expect(outputs[1][0]).toMatchObject({ output_type: "error", ename: "TypeScriptError" });
+      expect(outputs[1][0].traceback.join("\n")).toMatch(/Cell In\[\d+\], line 1, column 7/);
+      // JupyterLab draws them as error outputs (its stderr-styled rendering of a traceback).
+      const rendered = await page.evaluate(() => currentPanel().querySelectorAll('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]').length);
+      expect(rendered).toBe(2);
+    } finally {
+      await page.close();
+    }
+  }, 180_000);
+
   it("the interrupt button stops a long cell", async () => {
     if (!lab || !browser) return;
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
@@ -333,7 +380,7 @@ describe.sequential("JupyterLab 4 with the plotly extension (jupyterlab-plotly)"
     await lab?.cleanup();
   });
 
-  for (const path of withExtensionSubset) {
+  for (const path of allNotebooks) {
     it(`${path}: runs in JupyterLab's UI, every figure drawn by the extension, no error`, async () => {
       if (!lab || !browser) return;
       const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
