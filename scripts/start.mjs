@@ -76,10 +76,19 @@ function setUpVenv() {
         "(Debian/Ubuntu: sudo apt-get install python3-venv).",
     );
   }
+  if (existsSync(venv)) {
+    // A venv whose JupyterLab no longer runs (its Python was moved or removed): start again from scratch.
+    console.log(`${shownVenv} exists but its JupyterLab does not run (was its Python moved or removed?): setting it up again.`);
+    rmSync(venv, { recursive: true, force: true });
+  }
   console.log(`No Jupyter found: setting up JupyterLab in ${shownVenv} (first run only; ≈ 300 MB, a minute or two).`);
   console.log(`  (opt out: PDL_NO_VENV=1 npm start)`);
+  // The venv's python links to the interpreter that made it: make it with the interpreter's real path, not
+  // through a symlink or a shim that may go away later.
+  const real = spawnSync(python, ["-c", "import os, sys; print(os.path.realpath(sys.executable))"], { encoding: "utf8", shell: windows });
+  const interpreter = real.status === 0 && existsSync(real.stdout.trim()) ? real.stdout.trim() : python;
   console.log(`[1/2] ${python} -m venv ${shownVenv}`);
-  if (spawnSync(python, ["-m", "venv", venv], { stdio: "inherit", shell: windows }).status !== 0) {
+  if (spawnSync(interpreter, ["-m", "venv", venv], { stdio: "inherit", shell: windows }).status !== 0) {
     rmSync(venv, { recursive: true, force: true });
     giveUp(`Creating ${shownVenv} failed (see the message above).`);
   }
