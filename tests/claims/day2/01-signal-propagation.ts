@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect } from "vitest";
 import { cellById, figuresOf, outputText, printedNumber, printedNumbers, sourceOf, type Claim } from "../../helpers/executed";
+import { shortCellsClaim } from "../../helpers/readable";
 
 /** The rgb() of plotly's named colour scale at its low end (0) and high end (1), from the bundled plotly.js. */
 function plotlyScaleEnds(name: string): [number[], number[]] {
@@ -82,14 +83,5 @@ export const claims: Claim[] = [
       expect(printedNumber(cellById(nb, "105eee90"), /σ_w ≈ ([\d.]+)/)).toBeCloseTo(1.3956, 4);
     },
   },
-  {
-    name: "every code cell is short enough to read: at most 25 lines, none over 100 columns",
-    check: (nb) => {
-      for (const cell of nb.cells.filter((c) => c.cell_type === "code")) {
-        const lines = sourceOf(cell).split("\n");
-        expect(lines.length, `cell ${cell.id} has ${lines.length} lines`).toBeLessThanOrEqual(25);
-        for (const line of lines) expect([...line].length, `cell ${cell.id}: "${line}"`).toBeLessThanOrEqual(100);
-      }
-    },
-  },
+  shortCellsClaim,
 ];

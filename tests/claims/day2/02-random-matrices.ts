@@ -1,6 +1,7 @@
 /** Claims of day2/02's prose, read from the executed notebook's printed numbers and figures. */
 import { expect } from "vitest";
-import { cellById, sourceOf, figuresOf, outputText, printedNumber, printedNumbers, type Claim } from "../../helpers/executed";
+import { cellById, figuresOf, outputText, printedNumber, printedNumbers, type Claim } from "../../helpers/executed";
+import { shortCellsClaim } from "../../helpers/readable";
 
 export const claims: Claim[] = [
   {
@@ -49,14 +50,5 @@ export const claims: Claim[] = [
       expect(fig.layout.yaxis.range).toEqual([0, 2.5]);
     },
   },
-  {
-    name: "every code cell is short enough to read: at most 25 lines, none over 100 columns",
-    check: (nb) => {
-      for (const cell of nb.cells.filter((c) => c.cell_type === "code")) {
-        const lines = sourceOf(cell).split("\n");
-        expect(lines.length, `cell ${cell.id} has ${lines.length} lines`).toBeLessThanOrEqual(25);
-        for (const line of lines) expect([...line].length, `cell ${cell.id}: "${line}"`).toBeLessThanOrEqual(100);
-      }
-    },
-  },
+  shortCellsClaim,
 ];

@@ -1,6 +1,7 @@
 /** Claims of day2/03's prose, read from the executed notebook's printed numbers. */
 import { expect } from "vitest";
-import { cellById, sourceOf, outputText, printedNumber, type Claim } from "../../helpers/executed";
+import { cellById, outputText, printedNumber, type Claim } from "../../helpers/executed";
+import { shortCellsClaim } from "../../helpers/readable";
 
 /** "a ± b" pairs of one printed table row, in order. */
 function pairs(row: string): { mean: number; std: number }[] {
@@ -115,14 +116,5 @@ export const claims: Claim[] = [
       expect(g.mean - o.mean).toBeGreaterThan(2 * (g.std + o.std));
     },
   },
-  {
-    name: "every code cell is short enough to read: at most 25 lines, none over 100 columns",
-    check: (nb) => {
-      for (const cell of nb.cells.filter((c) => c.cell_type === "code")) {
-        const lines = sourceOf(cell).split("\n");
-        expect(lines.length, `cell ${cell.id} has ${lines.length} lines`).toBeLessThanOrEqual(25);
-        for (const line of lines) expect([...line].length, `cell ${cell.id}: "${line}"`).toBeLessThanOrEqual(100);
-      }
-    },
-  },
+  shortCellsClaim,
 ];
