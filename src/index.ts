@@ -17,6 +17,7 @@ export * from "./notebook/index";
 export * from "./exercises/index";
 export * from "./util/errors";
 export * from "./util/interrupt";
+export * from "./util/language";
 
 // Wiring: in a notebook, `fit` shows live progress (a progress bar and loss/accuracy curves) by default.
 // train/ does not import plot/ (the numeric folders never depend on the display), so the package root connects them.

@@ -290,6 +290,7 @@ const notSwept: Record<string, string> = {
 const acceptsAny: Record<string, string> = {
   describe: "describes any value for an error message",
   checkRecord: "takes no argument",
+  currentLanguage: "takes no argument",
   checkSummary: "takes no argument",
   CheckSummary: "a result class that checkSummary constructs",
   runInstructorCases: "{} means no instructor cases (what the grader passes); non-objects are refused (tests/grade)",
