@@ -11,6 +11,7 @@
  *    condition number).
  */
 import { applyHouseholderLeft, makeHouseholder } from "./householder";
+import { hypot } from "./hypot";
 import { asMatrix, fromFloat64, Matrix, MatrixInput } from "./matrix";
 import { requireAllFinite } from "../util/errors";
 import { Bidiagonal, bidiagonalizeBlocked, bidiagonalVectorsBlocked } from "./bidiagonalBlocked";
@@ -226,7 +227,7 @@ function bidiagonalQR(s: Float64Array, e: Float64Array, m: number, ut?: Float64A
       let f = e[p - 2];
       e[p - 2] = 0;
       for (let j = p - 2; j >= k; j--) {
-        const t = Math.hypot(s[j], f);
+        const t = hypot(s[j], f);
         const cs = s[j] / t;
         const sn = f / t;
         s[j] = t;
@@ -241,7 +242,7 @@ function bidiagonalQR(s: Float64Array, e: Float64Array, m: number, ut?: Float64A
       let f = e[k - 1];
       e[k - 1] = 0;
       for (let j = k; j < p; j++) {
-        const t = Math.hypot(s[j], f);
+        const t = hypot(s[j], f);
         const cs = s[j] / t;
         const sn = f / t;
         s[j] = t;
@@ -268,7 +269,7 @@ function bidiagonalQR(s: Float64Array, e: Float64Array, m: number, ut?: Float64A
       let f = (sk + sp) * (sk - sp) + shift;
       let g = sk * ek;
       for (let j = k; j < p - 1; j++) {
-        let t = Math.hypot(f, g);
+        let t = hypot(f, g);
         let cs = f / t;
         let sn = g / t;
         if (j !== k) e[j - 1] = t;
@@ -277,7 +278,7 @@ function bidiagonalQR(s: Float64Array, e: Float64Array, m: number, ut?: Float64A
         g = sn * s[j + 1];
         s[j + 1] = cs * s[j + 1];
         if (vt) rotateRows(vt, n, j, j + 1, cs, sn);
-        t = Math.hypot(f, g);
+        t = hypot(f, g);
         cs = f / t;
         sn = g / t;
         s[j] = t;
