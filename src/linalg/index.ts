@@ -6,10 +6,11 @@
  */
 export { gemm, setGemmKernel, gemmKernel } from "./gemm";
 export { setGemmThreads, gemmThreads, gemmThreadsReady } from "./gemmThreads";
-export type { Matrix, MatrixInput, VectorInput, FormatOptions } from "./matrix";
+export type { Matrix, MatrixInput, VectorInput, FormatOptions, StridedMatrix, DenseMatrixLike } from "./matrix";
 export {
   isMatrix,
   isContiguous,
+  stridedView,
   asMatrix,
   asVector,
   fromFloat64,

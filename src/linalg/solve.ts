@@ -12,7 +12,7 @@
  * is a Matrix with one solution per column). Q is never formed: its reflections are applied to b directly.
  */
 import { applyHouseholderLeft } from "./householder";
-import { asMatrix, fromFloat64, isMatrix, Matrix, MatrixInput, VectorInput } from "./matrix";
+import { copyEntries, fromFloat64, isMatrix, Matrix, matrixCopy, MatrixInput, readableView, stridedView, VectorInput } from "./matrix";
 import { householderQR, householderQRBlocked, HouseholderQR } from "./qr";
 import { describe, formatShape, requireAllFinite } from "../util/errors";
 
@@ -38,14 +38,14 @@ interface RightHandSide {
 }
 
 function rightHandSide(b: VectorInput | MatrixInput, rows: number, where: string, aName: string): RightHandSide {
-  const matrixLike = isMatrix(b) || (Array.isArray(b) && b.length > 0 && (Array.isArray(b[0]) || ArrayBuffer.isView(b[0])));
+  const matrixLike = isMatrix(b) || stridedView(b) !== null || (Array.isArray(b) && b.length > 0 && (Array.isArray(b[0]) || ArrayBuffer.isView(b[0])));
   if (matrixLike) {
-    const B = asMatrix(b as MatrixInput, "b");
+    const B = matrixCopy(b as MatrixInput, "b"); // the solvers overwrite it
     if (B.shape[0] !== rows) {
       throw new RangeError(`${where}: b has ${B.shape[0]} rows (shape ${formatShape(B.shape)}) but ${aName} has ${rows} rows; they must be equal`);
     }
     requireAllFinite(`${where}: b`, B.data);
-    return { data: B.data.slice(), nrhs: B.shape[1], vector: false };
+    return { data: B.data, nrhs: B.shape[1], vector: false };
   }
   if (!(b instanceof Float64Array) && !Array.isArray(b) && !ArrayBuffer.isView(b)) {
     throw new TypeError(`${where}: b must be a vector (array of numbers) or a matrix of right-hand sides, got ${describe(b)}`);
@@ -92,17 +92,23 @@ function substitute(t: Float64Array, off: number, rs: number, cs: number, n: num
 export function solveTriangular(T: MatrixInput, b: VectorInput, options?: TriangularOptions): Float64Array;
 export function solveTriangular(T: MatrixInput, b: MatrixInput, options?: TriangularOptions): Matrix;
 export function solveTriangular(T: MatrixInput, b: VectorInput | MatrixInput, options: TriangularOptions = {}): Float64Array | Matrix {
-  const M = asMatrix(T, "T");
-  const [n, c] = M.shape;
-  if (n !== c) throw new RangeError(`solveTriangular: T must be square, got shape ${formatShape(M.shape)}`);
+  const view = readableView(T, "T"); // T is read in place, also when it is a transpose or a block of a bigger matrix
+  const [n, c] = [view.rows, view.cols];
+  if (n !== c) throw new RangeError(`solveTriangular: T must be square, got shape ${formatShape([n, c])}`);
   const lower = options.lower ?? false;
   if (typeof lower !== "boolean") throw new TypeError(`solveTriangular: options.lower must be a boolean, got ${describe(lower)}`);
-  requireAllFinite("solveTriangular: T", M.data);
-  const rhs = rightHandSide(b, n, "solveTriangular", "T");
+  // T_ij = data[offset + i·rs + j·cs]
+  const [rs, cs] = view.transposed ? [1, view.ld] : [view.ld, 1];
+  const { data, offset } = view;
   for (let i = 0; i < n; i++) {
-    if (M.data[i * n + i] === 0) throw new RangeError(`solveTriangular: T is singular: its diagonal entry T[${i}, ${i}] is 0`);
+    for (let j = lower ? 0 : i; j < (lower ? i + 1 : n); j++) {
+      const tij = data[offset + i * rs + j * cs];
+      if (!Number.isFinite(tij)) throw new RangeError(`solveTriangular: T must be finite, but T[${i}, ${j}] = ${tij}`);
+    }
+    if (data[offset + i * rs + i * cs] === 0) throw new RangeError(`solveTriangular: T is singular: its diagonal entry T[${i}, ${i}] is 0`);
   }
-  substitute(M.data, 0, n, 1, n, lower, rhs.data, rhs.nrhs);
+  const rhs = rightHandSide(b, n, "solveTriangular", "T");
+  substitute(data, offset, rs, cs, n, lower, rhs.data, rhs.nrhs);
   return answer(rhs.data, n, rhs);
 }
 
@@ -149,9 +155,10 @@ function requireFullRank(f: HouseholderQR, rcond: number, where: string, what: s
 export function lstsq(A: MatrixInput, b: VectorInput, options?: LstsqOptions): Float64Array;
 export function lstsq(A: MatrixInput, b: MatrixInput, options?: LstsqOptions): Matrix;
 export function lstsq(A: MatrixInput, b: VectorInput | MatrixInput, options: LstsqOptions = {}): Float64Array | Matrix {
-  const M = asMatrix(A, "A");
-  const [m, n] = M.shape;
-  requireAllFinite("lstsq: A", M.data);
+  const view = readableView(A, "A");
+  const [m, n] = [view.rows, view.cols];
+  const a = copyEntries(view, m < n); // A (or Aᵀ for m < n), copied: the factorisation overwrites it
+  requireAllFinite("lstsq: A", a);
   const rcond = options.rcond ?? 10 * 2 ** -52 * Math.max(m, n);
   if (typeof rcond !== "number" || !(rcond >= 0)) throw new RangeError(`lstsq: options.rcond must be a number ≥ 0, got ${describe(rcond)}`);
   const rhs = rightHandSide(b, m, "lstsq", "A");
@@ -160,7 +167,7 @@ export function lstsq(A: MatrixInput, b: VectorInput | MatrixInput, options: Lst
   const deficient = "A is rank deficient: its columns (or rows, for m < n) are linearly dependent";
   if (m >= n) {
     // A = QR: x̂ = R⁻¹ (Qᵀb)[0 … n−1].
-    const f = factor(M.data.slice(), m, n);
+    const f = factor(a, m, n);
     requireFullRank(f, rcond, "lstsq", deficient);
     applyQ(f, true, rhs.data, nrhs);
     const x = rhs.data.slice(0, n * nrhs);
@@ -168,9 +175,7 @@ export function lstsq(A: MatrixInput, b: VectorInput | MatrixInput, options: Lst
     return answer(x, n, rhs);
   }
   // m < n: Aᵀ = QR (Q n×m, R m×m), so A = Rᵀ Qᵀ; the least-norm solution is x̂ = Q z with Rᵀ z = b.
-  const at = new Float64Array(n * m);
-  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) at[j * m + i] = M.data[i * n + j];
-  const f = factor(at, n, m);
+  const f = factor(a, n, m);
   requireFullRank(f, rcond, "lstsq", deficient);
   substitute(f.a, 0, 1, m, m, true, rhs.data, nrhs); // Rᵀ is lower triangular: (Rᵀ)_ij = R_ji = a[j·m + i]
   const x = new Float64Array(n * nrhs);
@@ -190,13 +195,13 @@ export function lstsq(A: MatrixInput, b: VectorInput | MatrixInput, options: Lst
 export function solve(A: MatrixInput, b: VectorInput): Float64Array;
 export function solve(A: MatrixInput, b: MatrixInput): Matrix;
 export function solve(A: MatrixInput, b: VectorInput | MatrixInput): Float64Array | Matrix {
-  const M = asMatrix(A, "A");
+  const M = matrixCopy(A, "A"); // the factorisation overwrites it
   const [n, c] = M.shape;
   if (n !== c) throw new RangeError(`solve: A must be square, got shape ${formatShape(M.shape)}; for a least-squares solution use lstsq`);
   requireAllFinite("solve: A", M.data);
   const rhs = rightHandSide(b, n, "solve", "A");
   if (n === 0) return answer(new Float64Array(0), 0, rhs);
-  const f = factor(M.data.slice(), n, n);
+  const f = factor(M.data, n, n);
   requireFullRank(f, 10 * 2 ** -52 * n, "solve", "A is singular to working precision");
   applyQ(f, true, rhs.data, rhs.nrhs);
   substitute(f.a, 0, n, 1, n, false, rhs.data, rhs.nrhs);

@@ -12,7 +12,7 @@
  */
 import { applyHouseholderLeft, makeHouseholder } from "./householder";
 import { hypot } from "./hypot";
-import { asMatrix, fromFloat64, Matrix, MatrixInput } from "./matrix";
+import { copyEntries, fromFloat64, Matrix, MatrixInput, readableView } from "./matrix";
 import { requireAllFinite } from "../util/errors";
 import { Bidiagonal, bidiagonalizeBlocked, bidiagonalVectorsBlocked } from "./bidiagonalBlocked";
 
@@ -312,13 +312,11 @@ function bidiagonalQR(s: Float64Array, e: Float64Array, m: number, ut?: Float64A
 
 /** A (m×n) as a row-major array with at least as many rows as columns, and whether it was transposed. */
 function tallData(A: MatrixInput, where: string): { a: Float64Array; m: number; n: number; transposed: boolean } {
-  const M = asMatrix(A, "A");
-  requireAllFinite(`${where}: A`, M.data);
-  const [r, c] = M.shape;
-  if (r >= c) return { a: M.data.slice(), m: r, n: c, transposed: false };
-  const a = new Float64Array(r * c);
-  for (let i = 0; i < r; i++) for (let j = 0; j < c; j++) a[j * r + i] = M.data[i * c + j];
-  return { a, m: c, n: r, transposed: true };
+  const view = readableView(A, "A"); // read in place (one copy) when A is a strided view
+  const [r, c] = [view.rows, view.cols];
+  const a = copyEntries(view, r < c);
+  requireAllFinite(`${where}: A`, a);
+  return r >= c ? { a, m: r, n: c, transposed: false } : { a, m: c, n: r, transposed: true };
 }
 
 /** The singular values of A, descending (no vectors: faster than `svd`). */
