@@ -18,6 +18,7 @@ import { makeHouseholder } from "./householder";
 import { gemmStrided } from "./gemm";
 import { applyBlockReflectorLeft, blockReflector } from "./blockReflector";
 import { matvecWorkspace, MatvecWorkspace } from "./matvec";
+import { panelTimesVector, panelTransposedTimesVector } from "./panel";
 import { Tridiagonal, tridiagonalize, transposeSquareInPlace } from "./tridiagonal";
 
 /** Reflectors per block, and the columns of the panel (v and w of each step, interleaved). */
@@ -103,7 +104,7 @@ function reducePanel(
         q[j] = p[G + j + 1];
         q[j + 1] = p[G + j];
       }
-      panelProduct(p, k0, g, n, q, width, correction);
+      panelTimesVector(p, P, k0, g, n, q, width, correction);
       for (let r = g; r < n; r++) a[r * n + g] -= correction[r];
     }
     d[g] = a[g * n + g];
@@ -121,12 +122,12 @@ function reducePanel(
     // A′v = A v − V (Wᵀv) − W (Vᵀv) = A v − P q, with t = Pᵀv (t_2j = v_jᵀv, t_2j+1 = w_jᵀv) and q its pairs swapped.
     let pv = 0;
     if (i > 0) {
-      panelTransposedProduct(p, k0, g + 1, n, v, width, t);
+      panelTransposedTimesVector(p, P, k0, g + 1, n, v, width, t);
       for (let j = 0; j < width; j += 2) {
         q[j] = t[j + 1];
         q[j + 1] = t[j];
       }
-      panelProduct(p, k0, g + 1, n, q, width, correction);
+      panelTimesVector(p, P, k0, g + 1, n, q, width, correction);
       for (let r = g + 1; r < n; r++) {
         const x = tg * (av[r] - correction[r]);
         av[r] = x;
@@ -142,48 +143,6 @@ function reducePanel(
     // w = τA′v − (τ/2)(τ(A′v)ᵀv) v, into column 2i + 1 of P.
     const K = 0.5 * tg * pv;
     for (let r = g + 1; r < n; r++) p[(r - k0) * P + width + 1] = av[r] - K * v[r];
-  }
-}
-
-/** out[r] = Σ_{j<width} P[r − k0, j] q_j for global rows r0 … r1−1 (four rows at a time: four independent sums). */
-function panelProduct(p: Float64Array, k0: number, r0: number, r1: number, q: Float64Array, width: number, out: Float64Array): void {
-  let r = r0;
-  for (; r + 3 < r1; r += 4) {
-    const o = (r - k0) * P;
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-    for (let j = 0; j < width; j++) {
-      const qj = q[j];
-      s0 += p[o + j] * qj;
-      s1 += p[o + P + j] * qj;
-      s2 += p[o + 2 * P + j] * qj;
-      s3 += p[o + 3 * P + j] * qj;
-    }
-    out[r] = s0;
-    out[r + 1] = s1;
-    out[r + 2] = s2;
-    out[r + 3] = s3;
-  }
-  for (; r < r1; r++) {
-    const o = (r - k0) * P;
-    let s = 0;
-    for (let j = 0; j < width; j++) s += p[o + j] * q[j];
-    out[r] = s;
-  }
-}
-
-/** t_j = Σ_r P[r − k0, j] x_r, j < width, over global rows r0 … r1−1 (four rows at a time: one load and store of t_j for four). */
-function panelTransposedProduct(p: Float64Array, k0: number, r0: number, r1: number, x: Float64Array, width: number, t: Float64Array): void {
-  t.fill(0, 0, width);
-  let r = r0;
-  for (; r + 3 < r1; r += 4) {
-    const o = (r - k0) * P;
-    const x0 = x[r], x1 = x[r + 1], x2 = x[r + 2], x3 = x[r + 3];
-    for (let j = 0; j < width; j++) t[j] += p[o + j] * x0 + p[o + P + j] * x1 + p[o + 2 * P + j] * x2 + p[o + 3 * P + j] * x3;
-  }
-  for (; r < r1; r++) {
-    const o = (r - k0) * P;
-    const xr = x[r];
-    for (let j = 0; j < width; j++) t[j] += p[o + j] * xr;
   }
 }
 
