@@ -9,7 +9,7 @@
  */
 import { formatShape, describe } from "../util/errors";
 import { makeResult, Tensor, TensorInput, toTensor, sizeOf } from "./tensor";
-import type { Activation } from "../nn/activations";
+import type { Activation } from "../special/activations";
 
 /** The broadcast shape of a and b (numpy rules), or a clear error naming both shapes. */
 export function broadcastShapes(where: string, a: readonly number[], b: readonly number[]): number[] {

@@ -22,7 +22,7 @@ import * as elementwise from "./elementwise";
 import * as reduce from "./reduce";
 import * as structure from "./structure";
 import * as products from "./matmul";
-import type { Activation } from "../nn/activations";
+import type { Activation } from "../special/activations";
 import { RandomSource, toGenerator } from "../random/index";
 
 let gradEnabled = true;

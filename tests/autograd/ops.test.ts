@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import ndarray from "ndarray";
 import { Tensor, tensor, noGrad, linear, l1Loss, l2Loss, softmaxCrossEntropy, weightDecayPenalty, oneHotTensor } from "../../src/autograd/index";
-import { activations } from "../../src/nn/activations";
+import { activations } from "../../src/special/activations";
 import { gradCheck, randomTensor } from "./gradcheck";
 
 const TOL = 1e-6;

@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { gemm } from "../../src/linalg/gemm";
 import { matmul } from "../../src/linalg/index";
 import { tensor } from "../../src/autograd/index";
-import { activations, MLP, sgd, silentMonitor, backpropMlp, type TrainingMonitor } from "../../src/nn/index";
+import { MLP, sgd, silentMonitor, backpropMlp, type TrainingMonitor } from "../../src/nn/index";
+import { activations } from "../../src/special/index";
 import { fit, DivergenceError } from "../../src/train/index";
 import { randomGenerator } from "../../src/random/index";
 
