@@ -4,8 +4,8 @@
  * so there is no cycle between folders and a student can read the library from the bottom up.
  *
  * The test reads every relative import of src/ (import … from, export … from, import(), require()) and fails on an
- * upward or sideways import, on a folder cycle (reported as the cycle itself), and on a folder missing from the
- * list (a new folder must be placed).
+ * upward or sideways import, on a folder cycle (reported as the cycle itself), on a cycle between files, and on a folder missing from
+ * the list (a new folder must be placed).
  */
 import { describe, expect, it } from "vitest";
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -135,6 +135,11 @@ describe("the folders of src/ depend only downward", () => {
   it("has no cycle between folders", () => {
     const folderEdges = edges.map(({ from, to }): [string, string] => [folderOf(from), folderOf(to)]).filter(([a, b]) => a !== b);
     expect(cycles(folderEdges).map((c) => c.join(" → "))).toEqual([]);
+  });
+
+  it("has no cycle between files", () => {
+    const fileEdges = edges.map(({ from, to }): [string, string] => [from, to]);
+    expect(cycles(fileEdges).map((c) => c.join(" → "))).toEqual([]);
   });
 
   it("keeps the notebook tooling out of the package root: it is the subpath pdl/notebook", () => {
