@@ -29,9 +29,10 @@ const ROWS_PER_PRODUCT = 128;
 
 /**
  * Tridiagonalises the symmetric row-major n×n array `a` in place, reading and updating its lower triangle
- * (the upper one is overwritten in places). Same output as `tridiagonalize`, up to rounding.
+ * (the upper one is overwritten in places). Same output as `tridiagonalize`, up to rounding; with
+ * `keepReflectors` false the reflectors may be left out of `input` (for the eigenvalues alone).
  */
-export function tridiagonalizeBlocked(input: Float64Array, n: number): Tridiagonal {
+export function tridiagonalizeBlocked(input: Float64Array, n: number, keepReflectors = true): Tridiagonal {
   // The matrix and the vectors v, A v live in the WebAssembly kernel's memory when there is one (matvec.ts).
   const ws = matvecWorkspace(n * n + 2 * n + 4);
   const a = ws ? ws.heap.subarray(0, n * n) : input;
@@ -58,7 +59,7 @@ export function tridiagonalizeBlocked(input: Float64Array, n: number): Tridiagon
   e.set(t.e, k0);
   tau.set(t.tau, k0);
   for (let i = 0; i < m; i++) for (let j = 0; j <= i; j++) a[(k0 + i) * n + k0 + j] = tail[i * m + j];
-  if (ws) input.set(a);
+  if (ws && keepReflectors) input.set(a); // (the eigenvalues alone do not need the reflectors back in `input`)
   return { d, e, a: input, tau, n };
 }
 
