@@ -13,6 +13,8 @@ import {
   matmul,
   matmulNT,
   matmulTN,
+  matvec,
+  matvecT,
   Matrix,
   qr,
   randomGenerator,
@@ -96,7 +98,7 @@ describe("stridedView", () => {
 });
 
 describe("products of views equal products of copies, bit for bit", () => {
-  test("matmul, matmulTN, matmulNT, transpose (small and packed-kernel sizes)", () => {
+  test("matmul, matmulTN, matmulNT, transpose, matvec, matvecT (small and packed-kernel sizes)", () => {
     fc.assert(
       fc.property(kind, kind, fc.integer({ min: 1, max: 70 }), fc.integer({ min: 1, max: 70 }), fc.integer({ min: 1, max: 70 }), fc.nat(1e6), (ka, kb, m, k, n, seed) => {
         const A = makeView(ka, m, k, seed);
@@ -107,6 +109,10 @@ describe("products of views equal products of copies, bit for bit", () => {
         const Bt = makeView(kb, n, k, seed + 3); // ABᵀ: B is n×k
         expect(bits(matmulNT(A, Bt))).toEqual(bits(matmulNT(copyOf(A), copyOf(Bt))));
         expect(bits(transpose(A))).toEqual(bits(transpose(copyOf(A))));
+        const x = randomGenerator(seed + 4).normalArray(k);
+        const y = randomGenerator(seed + 5).normalArray(m);
+        expect(bits(matvec(A, x))).toEqual(bits(matvec(copyOf(A), x)));
+        expect(bits(matvecT(A, y))).toEqual(bits(matvecT(copyOf(A), y)));
       }),
       { seed: 4, numRuns: 80 },
     );
