@@ -60,6 +60,10 @@ function makeView(kind: string, rows: number, cols: number, seed: number): View 
       return fromFloat64(rng.normalArray(2 * rows * cols), 2 * rows, cols).step(2, 1);
     case "steps": // every second row and column: neither rows nor columns contiguous, copied
       return fromFloat64(rng.normalArray(4 * rows * cols), 2 * rows, 2 * cols).step(2, 2);
+    case "reversed rows": // a negative stride: copied (along the strides)
+      return fromFloat64(rng.normalArray(rows * cols), rows, cols).step(-1, 1);
+    case "plain array": // an ndarray over a plain Array: copied
+      return ndarray(Array.from(rng.normalArray(rows * cols)), [rows, cols]).transpose(1, 0).transpose(1, 0);
     case "float32": // another dtype: copied
       return ndarray(Float32Array.from(rng.normalArray(rows * cols)), [rows, cols]);
     default:
@@ -68,7 +72,7 @@ function makeView(kind: string, rows: number, cols: number, seed: number): View 
 }
 
 const inPlace = ["contiguous", "block", "row range", "column range", "every second row", "transpose", "transposed block"];
-const kinds = [...inPlace, "steps", "float32"];
+const kinds = [...inPlace, "steps", "reversed rows", "plain array", "float32"];
 const kind = fc.constantFrom(...kinds);
 
 function bits(M: Matrix | Float64Array): number[] {
@@ -92,6 +96,7 @@ describe("stridedView", () => {
     }
     expect(stridedView(makeView("steps", 6, 4, 1))).toBeNull();
     expect(stridedView(makeView("float32", 6, 4, 1))).toBeNull();
+    expect(stridedView(makeView("reversed rows", 6, 4, 1))).toBeNull();
     const t = tensor([[1, 2], [3, 4]]);
     expect(stridedView(t)!.data).toBe(t.data);
   });
