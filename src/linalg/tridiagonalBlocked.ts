@@ -44,10 +44,11 @@ export function tridiagonalizeBlocked(input: Float64Array, n: number, keepReflec
   const e = new Float64Array(n);
   const tau = new Float64Array(Math.max(0, n - 2));
   const panel = new Float64Array(n * P); // v₀ w₀ v₁ w₁ …, row r ↔ global row k0 + r
+  const swapped = new Float64Array(n * P); // the panel with each pair (v, w) swapped, for updateTrailing
   let k0 = 0;
   for (; n - k0 > 2 * NB; k0 += NB) {
     reducePanel(a, n, k0, panel, d, e, tau, vectors);
-    updateTrailing(a, n, k0, panel);
+    updateTrailing(a, n, k0, panel, swapped);
     for (let g = k0; g < k0 + NB; g++) a[(g + 1) * n + g] = e[g]; // the reflectors' 1s back to the sub-diagonal
   }
   // The last (small) block by the unblocked version, on a copy.
@@ -207,12 +208,11 @@ function diagonalBlock(a: Float64Array, n: number, r: number, v: Float64Array, y
 /**
  * The trailing block B = a[k0+NB…, k0+NB…] ← B − Σ_i (v_i w_iᵀ + w_i v_iᵀ) = B − P Sᵀ on its lower triangle, by
  * block rows of ROWS_PER_PRODUCT: each is one matrix product with inner dimension 2·NB. P is the panel itself
- * (from its row NB on); S a copy with the columns of each pair (v_i, w_i) swapped.
+ * (from its row NB on); S (in `swapped`) a copy with the columns of each pair (v_i, w_i) swapped.
  */
-function updateTrailing(a: Float64Array, n: number, k0: number, p: Float64Array): void {
+function updateTrailing(a: Float64Array, n: number, k0: number, p: Float64Array, swapped: Float64Array): void {
   const s = k0 + NB; // first row/column of B
   const m = n - s;
-  const swapped = new Float64Array(m * P);
   for (let r = 0; r < m; r++) {
     const o = (NB + r) * P;
     for (let j = 0; j < P; j += 2) {
