@@ -126,17 +126,19 @@ function reducePanel(
   for (let i = 0; i < NB; i++) {
     const g = k0 + i;
     const w = 2 * i; // the panels' columns filled by the earlier steps
-    // Column g, rows g …: −= Σ_j u_j[r] y_j[g] + x_j[r] v_j[g] = (L Rᵀ)[r, g].
+    // Column g, rows g … (gathered into u: one pass down the column of a, one back up):
+    // −= Σ_j u_j[r] y_j[g] + x_j[r] v_j[g] = (L Rᵀ)[r, g].
+    for (let r = g; r < m; r++) u[r] = a[r * n + g];
     if (i > 0) {
       panelTimesVector(L, P, 0, g, m, R.subarray(g * P, g * P + w), w, correction);
-      for (let r = g; r < m; r++) a[r * n + g] -= correction[r];
+      for (let r = g; r < m; r++) u[r] -= correction[r];
     }
-    const tq = makeHouseholder(a, g * n + g, n, m - g);
+    const tq = makeHouseholder(u, g, 1, m - g);
     tauq[g] = tq;
-    s[g] = a[g * n + g];
-    a[g * n + g] = 1;
+    s[g] = u[g];
+    u[g] = 1;
     for (let r = g; r < m; r++) {
-      u[r] = a[r * n + g];
+      a[r * n + g] = u[r];
       L[r * P + w] = u[r];
     }
     // y_i = τ_q (Aᵀu − Σ_j y_j (u_jᵀu) + v_j (x_jᵀu)) = τ_q (Aᵀu − R Lᵀu), columns g+1 … n−1.

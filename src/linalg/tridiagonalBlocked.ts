@@ -96,29 +96,33 @@ function reducePanel(
   const q = new Float64Array(P);
   const t = new Float64Array(P);
   const correction = new Float64Array(n);
+  const column = new Float64Array(n);
   for (let i = 0; i < NB; i++) {
     const g = k0 + i;
     const G = i * P; // row g of the panel
     const width = 2 * i; // the panel's columns filled by the earlier steps of the block
-    // Column g, rows g … n−1, updated by the block's earlier steps: −= Σ_j v_j W[g, j] + w_j V[g, j] = P q.
+    // Column g, rows g … n−1 (gathered into `column`: one pass down the column of a, one back up), updated by
+    // the block's earlier steps: −= Σ_j v_j W[g, j] + w_j V[g, j] = P q.
+    for (let r = g; r < n; r++) column[r] = a[r * n + g];
     if (i > 0) {
       for (let j = 0; j < width; j += 2) {
         q[j] = p[G + j + 1];
         q[j + 1] = p[G + j];
       }
       panelTimesVector(p, P, k0, g, n, q, width, correction);
-      for (let r = g; r < n; r++) a[r * n + g] -= correction[r];
+      for (let r = g; r < n; r++) column[r] -= correction[r];
     }
-    d[g] = a[g * n + g];
-    const tg = makeHouseholder(a, (g + 1) * n + g, n, n - g - 1);
+    d[g] = column[g];
+    const tg = makeHouseholder(column, g + 1, 1, n - g - 1);
     tau[g] = tg;
-    e[g] = a[(g + 1) * n + g];
-    a[(g + 1) * n + g] = 1;
+    e[g] = column[g + 1];
+    column[g + 1] = 1;
+    for (let r = g; r < n; r++) a[r * n + g] = column[r];
     // v, indexed by global row (v_r = 0 for r ≤ g), into column 2i of P; A v over the trailing lower triangle.
     v.fill(0, 0, g + 1);
     for (let r = g + 1; r < n; r++) {
-      v[r] = a[r * n + g];
-      p[(r - k0) * P + width] = v[r];
+      v[r] = column[r];
+      p[(r - k0) * P + width] = column[r];
     }
     symmetricProduct(a, n, g + 1, vectors);
     // A′v = A v − V (Wᵀv) − W (Vᵀv) = A v − P q, with t = Pᵀv (t_2j = v_jᵀv, t_2j+1 = w_jᵀv) and q its pairs swapped.
