@@ -24,17 +24,11 @@ export {
   seriesInverse,
   evaluateSeries,
 } from "./series";
-export {
-  toDiscreteMeasure,
-  cauchyTransform,
-  freeAdditiveConvolution,
-  freeMultiplicativeConvolution,
-  rescaleConvolution,
-  classicalConvolution,
-  rTransform,
-  sTransform,
-} from "./free";
-export type { DiscreteMeasure, ConvolutionResult, MeasureInput, ConvolutionOptions } from "./free";
+export { toDiscreteMeasure, cauchyTransform } from "./measures";
+export type { DiscreteMeasure, MeasureInput } from "./measures";
+export { rescaleConvolution } from "./convolution";
+export type { ConvolutionResult, ConvolutionOptions } from "./convolution";
+export { freeAdditiveConvolution, freeMultiplicativeConvolution, classicalConvolution, rTransform, sTransform } from "./free";
 export {
   networkJacobian,
   jacobianSingularValues,
