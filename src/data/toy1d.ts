@@ -13,6 +13,7 @@
  */
 import { describe, requireFinite, requireInteger, requireNumberArray } from "../util/errors";
 import { RandomSource, toGenerator } from "../random/index";
+import { gaussLegendre } from "../special/quadrature";
 
 /** Named target functions g : [0, 1] → [0, 1] for the toy problem. */
 export const TOY_TARGETS = {
@@ -120,36 +121,6 @@ export function sampleToyData(problem: ToyProblem, n: number, rng: RandomSource)
   const y = new Float64Array(n);
   for (let m = 0; m < n; m++) y[m] = problem.target(x[m]) + noise[m];
   return new ToyDataset(x, y);
-}
-
-/** Gauss–Legendre nodes and weights on [−1, 1] (Newton's method on P_n, Golub–Welsch not needed for small n). */
-function gaussLegendre(n: number): { nodes: Float64Array; weights: Float64Array } {
-  requireInteger("n", n, 1);
-  const nodes = new Float64Array(n);
-  const weights = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let x = Math.cos((Math.PI * (i + 0.75)) / (n + 0.5)); // a good first guess for the i-th root
-    let dp = 0;
-    for (let iter = 0; iter < 100; iter++) {
-      // Three-term recurrence: (k+1) P_{k+1} = (2k+1) x P_k − k P_{k−1}.
-      let p0 = 1;
-      let p1 = x;
-      for (let k = 1; k < n; k++) {
-        const p2 = ((2 * k + 1) * x * p1 - k * p0) / (k + 1);
-        p0 = p1;
-        p1 = p2;
-      }
-      const pn = n === 1 ? x : p1;
-      const pnm1 = n === 1 ? 1 : p0;
-      dp = (n * (x * pn - pnm1)) / (x * x - 1);
-      const dx = pn / dp;
-      x -= dx;
-      if (Math.abs(dx) < 1e-15) break;
-    }
-    nodes[i] = x;
-    weights[i] = 2 / ((1 - x * x) * dp * dp);
-  }
-  return { nodes, weights };
 }
 
 const GL8 = gaussLegendre(8);
