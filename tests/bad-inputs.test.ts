@@ -288,6 +288,7 @@ const acceptsAny: Record<string, string> = {
   CheckSummary: "a result class that checkSummary constructs",
   runInstructorCases: "{} means no instructor cases (what the grader passes); non-objects are refused (tests/grade)",
   isMatrix: "a predicate",
+  stridedView: "a query: null for anything that is not a float64 matrix readable in place",
   isGradEnabled: "takes no argument",
   gemmKernel: "takes no argument",
   gemmThreads: "takes no argument",

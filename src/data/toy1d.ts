@@ -14,6 +14,7 @@
 import { describe, requireFinite, requireInteger, requireNumberArray } from "../util/errors";
 import { RandomSource, toGenerator } from "../random/index";
 import { gaussLegendre } from "../special/quadrature";
+import { fromFloat64, lstsq } from "../linalg/index";
 
 /** Named target functions g : [0, 1] → [0, 1] for the toy problem. */
 export const TOY_TARGETS = {
@@ -223,52 +224,8 @@ export class PolynomialModel {
 }
 
 /**
- * Solves min_θ ‖Aθ − b‖² for a tall A (rows × cols, row-major, rows ≥ cols, full column rank) by Householder
- * QR: A = QR, θ = R⁻¹ Qᵀ b. A and b are overwritten.
- */
-function leastSquaresQR(a: Float64Array, b: Float64Array, rows: number, cols: number): Float64Array {
-  for (let j = 0; j < cols; j++) {
-    let norm = 0;
-    for (let i = j; i < rows; i++) norm += a[i * cols + j] ** 2;
-    norm = Math.sqrt(norm);
-    if (norm === 0) continue;
-    const alpha = a[j * cols + j] > 0 ? -norm : norm;
-    // v = x − α e₁ (stored in column j from row j on), H = I − 2 v vᵀ / (vᵀ v).
-    a[j * cols + j] -= alpha;
-    let vv = 0;
-    for (let i = j; i < rows; i++) vv += a[i * cols + j] ** 2;
-    for (let k = j + 1; k < cols; k++) {
-      let dot = 0;
-      for (let i = j; i < rows; i++) dot += a[i * cols + j] * a[i * cols + k];
-      const s = (2 * dot) / vv;
-      for (let i = j; i < rows; i++) a[i * cols + k] -= s * a[i * cols + j];
-    }
-    let dotb = 0;
-    for (let i = j; i < rows; i++) dotb += a[i * cols + j] * b[i];
-    const sb = (2 * dotb) / vv;
-    for (let i = j; i < rows; i++) b[i] -= sb * a[i * cols + j];
-    a[j * cols + j] = alpha; // R's diagonal entry
-  }
-  const theta = new Float64Array(cols);
-  let maxDiag = 0;
-  for (let j = 0; j < cols; j++) maxDiag = Math.max(maxDiag, Math.abs(a[j * cols + j]));
-  for (let j = cols - 1; j >= 0; j--) {
-    let s = b[j];
-    for (let k = j + 1; k < cols; k++) s -= a[j * cols + k] * theta[k];
-    const diag = a[j * cols + j];
-    if (Math.abs(diag) <= 1e-13 * maxDiag) {
-      throw new RangeError(
-        "fitPolynomial: the least-squares problem is rank deficient (repeated x values?); lower the degree or pass { ridge: 1e-8 }",
-      );
-    }
-    theta[j] = s / diag;
-  }
-  return theta;
-}
-
-/**
  * Fits a polynomial of degree d ("model size" p = d + 1) to 𝒟 by least squares:
- * θ̂ = argmin_θ Σ_m (f_θ(x_m) − y_m)² + ridge·‖θ‖². Needs N ≥ d + 1 points unless ridge > 0.
+ * θ̂ = argmin_θ Σ_m (f_θ(x_m) − y_m)² + ridge·‖θ‖² (`lstsq`, Householder QR). Needs N ≥ d + 1 points unless ridge > 0.
  */
 export function fitPolynomial(
   x: ArrayLike<number>,
@@ -301,15 +258,19 @@ export function fitPolynomial(
   const rows = ridge > 0 ? n + p : n;
   const a = new Float64Array(rows * p);
   const b = new Float64Array(rows);
-  const row = new Float64Array(p);
   for (let i = 0; i < n; i++) {
-    legendreBasis(x[i], degree, row);
-    a.set(row, i * p);
+    legendreBasis(x[i], degree, a.subarray(i * p, (i + 1) * p)); // row i of A: P₀(x_i) … P_d(x_i)
     b[i] = y[i];
   }
   // Ridge: append √λ·I below A and zeros below b, so that ‖Aθ − b‖² + λ‖θ‖² is one least-squares problem.
   if (ridge > 0) for (let k = 0; k < p; k++) a[(n + k) * p + k] = Math.sqrt(ridge);
-  return new PolynomialModel(leastSquaresQR(a, b, rows, p));
+  try {
+    return new PolynomialModel(lstsq(fromFloat64(a, rows, p), b, { rcond: 1e-13 }));
+  } catch { // the inputs are checked above: lstsq's only possible complaint is a rank-deficient A
+    throw new RangeError(
+      "fitPolynomial: the least-squares problem is rank deficient (repeated x values?); lower the degree or pass { ridge: 1e-8 }",
+    );
+  }
 }
 
 /** Empirical and true risk of fitted models, averaged over independent datasets. */

@@ -24,6 +24,7 @@ import type { Model } from "../nn/layers";
 import type { Optimizer } from "../nn/optim";
 import { DivergenceError, LossLike, getLoss, takeStep } from "./step";
 import { accuracy } from "./metrics";
+import { localized } from "../util/language";
 
 /** A batch of rows: inputs x (B × n₀) and targets y (B × n_L, or length B). */
 export interface TrainingBatch {
@@ -242,9 +243,15 @@ export async function fit(model: Model, options: FitOptions): Promise<History> {
         } catch (e) {
           if (!(e instanceof DivergenceError)) throw e;
           if (step > 1) parameters.forEach((p, i) => p.data.set(backup[i]));
-          const message =
-            `training diverged: the loss is ${e.loss} at epoch ${epoch}, step ${b + 1} of ${stepsPerEpoch} (optimizer step ${step}, η = ${optimizer.learningRate()}). ` +
-            `Try a smaller learning rate. The parameters were restored to their values before the previous step (the last with a finite loss).`;
+          const eta = optimizer.learningRate();
+          const message = localized({
+            en:
+              `training diverged: the loss is ${e.loss} at epoch ${epoch}, step ${b + 1} of ${stepsPerEpoch} (optimizer step ${step}, η = ${eta}). ` +
+              `Try a smaller learning rate. The parameters were restored to their values before the previous step (the last with a finite loss).`,
+            ja:
+              `訓練が発散しました: エポック ${epoch} のステップ ${b + 1}/${stepsPerEpoch}（最適化のステップ ${step}、η = ${eta}）で損失が ${e.loss} になりました。` +
+              `学習率を小さくしてみてください。パラメータは直前のステップの前の値（損失が有限だった最後の値）に戻してあります。`,
+          });
           monitor.end({ reason: "diverged", message });
           const err = new DivergenceError(message, e.loss);
           err.history = history;
