@@ -20,18 +20,22 @@ import { binomial } from "../special/numbers";
 import { cauchyInto, DiscreteMeasure, effectiveExtent, extent, MeasureInput, momentsOf, normalise, pointMassAt, toDiscreteMeasure } from "./measures";
 import { checkOptions, ConvolutionOptions, ConvolutionResult, convolutionResult, momentFunction, pointMassResult, settings, withMoments } from "./convolution";
 
+/** The options checked, the two inputs as weighted atoms, and c if an input is the point mass δ_c (else null). */
+function convolutionInputs(mu: MeasureInput, nu: MeasureInput, opts: ConvolutionOptions, defaultDiscretization: number) {
+  checkOptions(opts);
+  const disc = opts.discretization ?? defaultDiscretization;
+  const a = toDiscreteMeasure(mu, disc, "mu");
+  const b = toDiscreteMeasure(nu, disc, "nu");
+  return { a, b, ca: pointMassAt(a), cb: pointMassAt(b) };
+}
+
 /**
  * μ ⊞ ν as a density on a grid, by the subordination fixed point (see the module comment). For matrices:
  * the limit spectrum of A + U B Uᵀ with U Haar orthogonal, μ = spectrum of A, ν = spectrum of B.
  */
 export function freeAdditiveConvolution(mu: MeasureInput, nu: MeasureInput, opts: ConvolutionOptions = {}): ConvolutionResult {
-  checkOptions(opts);
-  const disc = opts.discretization ?? 1000;
-  const a = toDiscreteMeasure(mu, disc, "mu");
-  const b = toDiscreteMeasure(nu, disc, "nu");
+  const { a, b, ca, cb } = convolutionInputs(mu, nu, opts, 1000);
   const what = "free additive convolution μ ⊞ ν";
-  const ca = pointMassAt(a);
-  const cb = pointMassAt(b);
   if (ca !== null && cb !== null) return pointMassResult(ca + cb, what, opts.points ?? 400);
   const exact = momentFunction((K) => freeAdditiveMoments(momentsOf(mu, a, K), momentsOf(nu, b, K)));
   const [a0, a1] = extent(a);
@@ -87,16 +91,11 @@ function etaInto(m: DiscreteMeasure, wr: number, wi: number, out: Float64Array, 
  * For matrices: the limit spectrum of A^{1/2} U B Uᵀ A^{1/2} (the eigenvalues of AUBUᵀ), U Haar orthogonal.
  */
 export function freeMultiplicativeConvolution(mu: MeasureInput, nu: MeasureInput, opts: ConvolutionOptions = {}): ConvolutionResult {
-  checkOptions(opts);
-  const disc = opts.discretization ?? 1000;
-  const a = toDiscreteMeasure(mu, disc, "mu");
-  const b = toDiscreteMeasure(nu, disc, "nu");
+  const { a, b, ca, cb } = convolutionInputs(mu, nu, opts, 1000);
   const [a0, a1] = extent(a);
   const [b0, b1] = extent(b);
   if (a0 < 0 || b0 < 0) throw new RangeError(`freeMultiplicativeConvolution: both measures must live on [0, ∞), got smallest points ${a0} and ${b0}`);
   const what = "free multiplicative convolution μ ⊠ ν";
-  const ca = pointMassAt(a);
-  const cb = pointMassAt(b);
   if (ca !== null && cb !== null) return pointMassResult(ca * cb, what, opts.points ?? 400);
   const exact = momentFunction((K) => {
     const ma = momentsOf(mu, a, K);
@@ -199,13 +198,8 @@ export function freeMultiplicativeConvolution(mu: MeasureInput, nu: MeasureInput
  * every pair of atoms t_i + s_j with mass w_i v_j, smoothed with the same Cauchy kernel of width η on the grid.
  */
 export function classicalConvolution(mu: MeasureInput, nu: MeasureInput, opts: ConvolutionOptions = {}): ConvolutionResult {
-  checkOptions(opts);
-  const disc = opts.discretization ?? 400;
-  const a = toDiscreteMeasure(mu, disc, "mu");
-  const b = toDiscreteMeasure(nu, disc, "nu");
+  const { a, b, ca, cb } = convolutionInputs(mu, nu, opts, 400);
   const what = "classical convolution μ ∗ ν";
-  const ca = pointMassAt(a);
-  const cb = pointMassAt(b);
   if (ca !== null && cb !== null) return pointMassResult(ca + cb, what, opts.points ?? 400);
   // E(X + Y)^k = Σ_j C(k, j) E X^j E Y^{k−j} for independent X, Y.
   const exact = momentFunction((K) => {

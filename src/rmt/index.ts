@@ -36,5 +36,5 @@ export {
   jacobianSpectrumPrediction,
   jacobianMomentPrediction,
 } from "./jacobian";
-export type { JacobianSpectrumOptions } from "./jacobian";
+export type { JacobianSpectrumOptions, JacobianLawOptions } from "./jacobian";
 export { decoupledJacobianSingularValues } from "./freeness";

@@ -18,7 +18,6 @@ import { ActivationSpec, resolveActivation } from "../special/activations";
 import { gaussHermite } from "../special/quadrature";
 import { preactivationVariances } from "../propagation/meanField";
 import { checkNetwork, forwardPass } from "../nn/passes";
-import type { WeightDistribution } from "../nn/init";
 import { FeedForwardNet, randomSquareNetwork, SquareNetworkOptions, squareNetworkSettings } from "../nn/random";
 import { EmpiricalSpectrum } from "./spectrum";
 import { marchenkoPasturLaw } from "./laws";
@@ -68,6 +67,9 @@ export function jacobianSingularValues(opts: JacobianSpectrumOptions): Empirical
   }
   return new EmpiricalSpectrum(all, "singular values of J");
 }
+
+/** The law of a deep network in the limit of infinite width (no width, no generator): what the predictions take. */
+export type JacobianLawOptions = Omit<SquareNetworkOptions, "width" | "rng" | "initializations">;
 
 /** The law of φ′(h)² for h ~ N(0, q), as Gauss–Hermite atoms (exact for ReLU: ½δ_0 + ½δ_1). */
 export function derivativeSquaredLaw(activation: ActivationSpec, q: number, points = 100): DiscreteMeasure {
@@ -152,14 +154,7 @@ function hiddenVariances(depth: number, q0: number, sigmaW: number, sigmaB: numb
  * reaches 0 is computed on a grid dense near 0, and below ≈ 10η only its mass, not its shape, is right; a narrow law
  * away from 0 (orthogonal weights, tanh at a small input variance) on an even grid over its support.
  */
-export function jacobianSpectrumPrediction(opts: {
-  depth: number;
-  activation: ActivationSpec;
-  sigmaW?: number;
-  sigmaB?: number;
-  weights?: WeightDistribution;
-  /** Per-coordinate variance q_0 of the input x_0 (default 1): q_1 = σ_w² q_0 + σ_b² (see `fixedPointInputVariance`). */
-  inputVariance?: number;
+export function jacobianSpectrumPrediction(opts: JacobianLawOptions & {
   /** Grid points of each ⊠ (default 400). */
   points?: number;
 }): ConvolutionResult {
@@ -227,16 +222,7 @@ export function jacobianSpectrumPrediction(opts: {
  *   m₁ = σ_w² · Π_{l=1}^{L−1} σ_w² E[φ′(h_l)²] = σ_w² χ₁^{L−1}  when every q_l = q* (see `fixedPointInputVariance`):
  * constant in depth at criticality (χ₁ = 1), but equal to σ_w², not 1.
  */
-export function jacobianMomentPrediction(opts: {
-  depth: number;
-  activation: ActivationSpec;
-  sigmaW?: number;
-  sigmaB?: number;
-  weights?: WeightDistribution;
-  /** Per-coordinate variance q_0 of the input x_0 (default 1): q_1 = σ_w² q_0 + σ_b² (see `fixedPointInputVariance`). */
-  inputVariance?: number;
-  K?: number;
-}): number[] {
+export function jacobianMomentPrediction(opts: JacobianLawOptions & { K?: number }): number[] {
   requireObject("jacobianMomentPrediction", "options", opts, "an object { depth, activation, sigmaW, … }");
   requireInteger("depth", opts.depth, 1);
   if (opts.K !== undefined) requireInteger("K", opts.K, 1);
