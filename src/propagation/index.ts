@@ -9,6 +9,7 @@ export {
   meanFieldChi1,
   preactivationVariances,
   fixedPointInputVariance,
+  criticalPoint,
 } from "./meanField";
 export type { MeanFieldOptions, MeanFieldFixedPoint } from "./meanField";
 export { signalPropagation, hiddenNormIdentity, activationScale } from "./signal";
