@@ -9,7 +9,7 @@ import { join, dirname } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { displayBundle, inKernel, setDisplaySink } from "../../src/plot/display";
 
-const require = createRequire(import.meta.url);
+const require = createRequire(__filename);
 const jupyter = require("tslab/dist/jupyter") as { lastWriteDisplayData: unknown };
 type Written = { content: { data: Record<string, unknown> }; update: boolean };
 
