@@ -14,7 +14,7 @@
  * restored to their values before the step that produced them (the last ones with a finite loss).
  */
 import { Tensor, TensorInput, noGrad, toTensor } from "../autograd/tensor";
-import { oneHotTensor } from "../autograd/structure";
+import { isLabelArray } from "../util/labels";
 import { RandomGenerator, RandomSource, toGenerator } from "../random/index";
 import { InterruptToken, interruptToken, yieldToEventLoop } from "../util/interrupt";
 import { formatShape } from "../util/errors";
@@ -100,12 +100,9 @@ export function setDefaultTrainingMonitor(factory: (() => TrainingMonitor) | nul
   defaultMonitorFactory = factory;
 }
 
-const isLabelArray = (v: unknown): v is ArrayLike<number> =>
-  !(v instanceof Tensor) && (ArrayBuffer.isView(v) || (Array.isArray(v) && (v.length === 0 || typeof v[0] === "number")));
-
 /** Targets as a tensor with one row per sample: labels become one-hot rows when the task is classification. */
 function prepareTargets(y: TensorInput, n: number, classes: () => number, labels: boolean, name: string): Tensor {
-  const t = labels && isLabelArray(y) ? oneHotTensor(y, classes()) : toTensor(y, name);
+  const t = labels && isLabelArray(y) ? Tensor.oneHot(y, classes()) : toTensor(y, name);
   if (t.ndim === 0 || t.shape[0] !== n) {
     throw new RangeError(`fit: ${name} has shape ${formatShape(t.shape)} but the inputs have ${n} rows; give one target per sample`);
   }

@@ -1,12 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { check, setCheckPrinter } from "../../src/exercises/index";
-import {
-  gaussianExpectation,
-  meanFieldChi1,
-  meanFieldFixedPoint,
-  meanFieldVarianceMap,
-  preactivationVariances,
-} from "../../src/propagation/index";
+import { meanFieldChi1, meanFieldFixedPoint, meanFieldVarianceMap, preactivationVariances } from "../../src/propagation/index";
+import { gaussianExpectation } from "../../src/special/index";
 import { jacobianMomentPrediction } from "../../src/rmt/index";
 import { setLanguage } from "../../src/util/language";
 

@@ -3,7 +3,7 @@ import { check, setCheckPrinter } from "../../src/exercises/index";
 import { meanFieldVarianceMap, meanFieldFixedPoint } from "../../src/propagation/index";
 import { quarterCircleDensity } from "../../src/rmt/index";
 import { qr } from "../../src/linalg/index";
-import { ginibre } from "../../src/rmt/index";
+import { ginibre } from "../../src/random/index";
 import { setLanguage } from "../../src/util/language";
 
 const printed: string[] = [];
