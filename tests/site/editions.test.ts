@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { buildSite } from "../../src/site/build";
+import { titleAndGoals } from "../../src/site/render";
 import { repoRoot } from "../helpers/tools";
 
 // Inside the repository, so that the notebooks' `import … from "pdl"` resolves (tests/.tmp is git-ignored).
@@ -54,4 +55,11 @@ describe("npm run site with the Japanese edition", () => {
       }
     }
   }, 180_000);
+
+  it("the Japanese index shows each notebook's learning goals (学習目標 / このノートブックでは)", () => {
+    const read = (path: string) => JSON.parse(readFileSync(join(repoRoot, "notebooks", path), "utf8"));
+    expect(titleAndGoals(read("ja/day1/01-learning-problem.ipynb")).goals).toMatch(/^\*\*学習目標\.\*\*/);
+    expect(titleAndGoals(read("ja/00-start-here.ipynb")).goals).toMatch(/^\*\*このノートブックでは\*\*/);
+    expect(titleAndGoals(read("day1/01-learning-problem.ipynb")).goals).toMatch(/^\*\*Learning goals\.\*\*/);
+  });
 });
