@@ -47,6 +47,7 @@ describe("npm run site", () => {
     if (japanese.length > 0) {
       const jaIndex = readFileSync(join(outDir, "ja", "index.html"), "utf8");
       for (const p of japanese) expect(jaIndex).toContain(`href="${p.page.slice(3)}"`);
+      expect(jaIndex.match(/学習目標/g)?.length).toBeGreaterThanOrEqual(japanese.length - 1);
       expect(index).toContain('href="ja/index.html"');
       expect(jaIndex).toContain('href="../index.html"');
     }
