@@ -11,9 +11,10 @@ import { randomBytes } from "node:crypto";
 import { escapeHtml, jsonForScript, type DisplayBundle } from "./bundle";
 import { localized } from "../util/language";
 
-/** Where `npm run build` writes the browser bundle. */
+/** Where `npm run build` writes the browser bundle: dist/pdl-browser.js (beside dist/plot/, or from src/plot/ in tests). */
 export function browserBundlePath(): string {
-  return join(__dirname, "..", "pdl-browser.js");
+  const beside = join(__dirname, "..", "pdl-browser.js");
+  return existsSync(beside) ? beside : join(__dirname, "..", "..", "dist", "pdl-browser.js");
 }
 
 let bundleSource: string | undefined;

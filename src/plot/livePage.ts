@@ -102,6 +102,17 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, style: string, t
   return el;
 }
 
+/** Resolves at the next animation frame (the redraw has been painted), or soon where frames do not run. */
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100); // a hidden tab runs no frames
+    requestAnimationFrame(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
 /** Draws into `plot` with plotly.js now, or when the plotly.js loader has run. */
 function whenPlotly(draw: () => void): void {
   const w = window as any;
@@ -123,7 +134,7 @@ export function mountLiveFigure(id: string, spec: PageSpec, lib: Lib): void {
 
   const controls = element("div", "display:flex;flex-wrap:wrap;gap:6px 18px;align-items:center;font:13px sans-serif;margin:4px 0;");
   const plot = element("div", "width:100%;");
-  plot.className = "pdl-plot pdl-live-plot";
+  plot.className = "pdl-live-plot"; // not "pdl-plot": the tests count those as figures drawn by show()
   const status = element("div", "font:12px sans-serif;color:#a33;min-height:0;");
   status.className = "pdl-live-status";
   box.append(controls, plot, status);
@@ -192,8 +203,9 @@ export function mountLiveFigure(id: string, spec: PageSpec, lib: Lib): void {
       try {
         const fig = await compute(job.values, job.seed);
         await draw(fig);
+        await nextFrame();
         status.textContent = "";
-        record.times.push(performance.now() - job.start);
+        record.times.push(performance.now() - job.start); // input → computed → drawn → next frame
       } catch (e) {
         status.textContent = "Live figure failed: " + String(e);
         console.error(e);

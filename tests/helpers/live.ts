@@ -79,3 +79,30 @@ export async function exerciseLiveFigures(page: Page, maxMoves = 1000): Promise<
     return report;
   }, maxMoves);
 }
+
+/** Opens `htmlFile` in Chromium, offline, and moves every live figure across its range; reports errors too. */
+export async function exerciseLivePage(htmlFile: string, maxMoves = 40): Promise<LiveReport & { errors: string[] }> {
+  const { launchChromium } = await import("./browser");
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    page.on("console", (m) => {
+      if (m.type() === "error") errors.push(`console.error: ${m.text()}`);
+    });
+    page.on("dialog", (d) => {
+      errors.push(`dialog opened: ${d.message()}`);
+      void d.dismiss();
+    });
+    await page.route(/^https?:/, (route) => {
+      errors.push(`network request blocked: ${route.request().url()}`);
+      return route.abort();
+    });
+    await page.goto(`file://${htmlFile}`);
+    const report = await exerciseLiveFigures(page, maxMoves);
+    return { ...report, errors };
+  } finally {
+    await browser.close();
+  }
+}
