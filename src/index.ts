@@ -1,10 +1,13 @@
 /**
  * pdl: the library behind the "Programming and Deep Learning" lecture notebooks.
  * Import from a notebook cell with `import { … } from "pdl";` (restart the kernel after rebuilding).
- * One folder per idea; each folder's index.ts is its public face.
+ * One folder per idea; each folder's index.ts is its public face. The folders depend only downward, in the order
+ * written in tests/layers.test.ts. The notebook tooling (headless runner, kernel client) is not here: it is the
+ * subpath `pdl/notebook`.
  */
-export * from "./random/index";
 export * from "./linalg/index";
+export * from "./random/index";
+export * from "./special/index";
 export * from "./autograd/index";
 export * from "./nn/index";
 export * from "./train/index";
@@ -13,7 +16,6 @@ export * from "./rmt/index";
 export * from "./kernels/index";
 export * from "./propagation/index";
 export * from "./plot/index";
-export * from "./notebook/index";
 export * from "./exercises/index";
 export * from "./util/errors";
 export * from "./util/interrupt";

@@ -4,6 +4,10 @@
  * 2. by Jupyter's own client (`jupyter nbconvert --execute`), when Jupyter is installed;
  * 3. exported to HTML and opened in headless Chromium, which must draw every plot, offline.
  * Plus the convention for committed notebooks: the project's kernelspec, and no outputs.
+ * The Japanese edition (notebooks/ja/) is executed the same three ways, each notebook within the time budget of
+ * its English twin; its prose claims are the English twin's (tests/claims/ has no ja/ folder: tests/edition.test.ts
+ * keeps the numbers of the two editions' prose equal). A twin not translated yet is simply not here; the edition
+ * test lists the missing ones.
  */
 import { describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
@@ -20,9 +24,14 @@ const notebooks = findNotebooks(join(repoRoot, "notebooks"));
 const launcher = join(repoRoot, "jupyter", "kernels", "pdl-typescript", "launch.js");
 const outDir = mkdtempSync(join(tmpdir(), "pdl-notebooks-"));
 
-/** Seconds a notebook may take (the MNIST training notebook has its own, larger budget). */
+/** The notebook's path relative to its edition: notebooks/ja/day1/x.ipynb and notebooks/day1/x.ipynb → day1/x.ipynb. */
+function editionPath(path: string): string {
+  return relative(join(repoRoot, "notebooks"), path).replace(/^ja\//, "");
+}
+
+/** Seconds a notebook may take (the MNIST notebooks have a larger budget); a Japanese twin has its English one's. */
 function budgetSeconds(path: string): number {
-  return /mnist|train/i.test(basename(path)) ? 90 : 30;
+  return /mnist|train/i.test(basename(editionPath(path))) ? 90 : 30;
 }
 
 describe("committed notebooks follow the convention", () => {
@@ -55,7 +64,7 @@ describe.each(notebooks.map((p) => [relative(repoRoot, p), p]))("%s", (name, pat
     executed = report.written;
   }, 200_000);
 
-  const claimsFile = join(repoRoot, "tests", "claims", relative(join(repoRoot, "notebooks"), path).replace(/\.ipynb$/, ".ts"));
+  const claimsFile = join(repoRoot, "tests", "claims", relative(join(repoRoot, "notebooks"), path).replace(/\.ipynb$/, ".ts")); // none for ja/
   it.runIf(existsSync(claimsFile))("what its prose claims holds in the executed outputs (tests/claims)", async () => {
     expect(executed, "the runner test must pass first").toBeDefined();
     const { claims } = (await import(claimsFile)) as { claims: Claim[] };
@@ -93,7 +102,8 @@ describe.each(notebooks.map((p) => [relative(repoRoot, p), p]))("%s", (name, pat
     if (!requireTool("jupyter nbconvert", jupyter, "apt-get install jupyter-nbconvert", ctx)) return;
     if (!requireTool("Chromium", chromiumPath, "apt-get install chromium", ctx)) return;
     expect(executed, "the runner test must pass first").toBeDefined();
-    const html = join(outDir, basename(path).replace(/\.ipynb$/, ".html"));
+    // One HTML file per notebook path (an English notebook and its Japanese twin share a file name).
+    const html = join(outDir, relative(join(repoRoot, "notebooks"), path).replace(/[\\/]/g, "--").replace(/\.ipynb$/, ".html"));
     execFileSync(jupyter!, ["nbconvert", "--to", "html", "--output", html, executed!], { env: jupyterEnv(), stdio: "pipe" });
     const figures = JSON.parse(readFileSync(executed!, "utf8")).cells
       .flatMap((c: any) => c.outputs ?? [])

@@ -8,8 +8,9 @@
  * Unary ops y = g(x) pass back ∂L/∂x = g′(x) ⊙ ∂L/∂y.
  */
 import { formatShape, describe } from "../util/errors";
-import { makeResult, Tensor, TensorInput, toTensor, sizeOf } from "./tensor";
-import type { Activation } from "../nn/activations";
+import { makeResult, Tensor, sizeOf } from "./graph";
+import { TensorInput, toTensor } from "./create";
+import type { Activation } from "../special/activations";
 
 /** The broadcast shape of a and b (numpy rules), or a clear error naming both shapes. */
 export function broadcastShapes(where: string, a: readonly number[], b: readonly number[]): number[] {

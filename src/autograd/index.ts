@@ -6,7 +6,6 @@
 export { Tensor, tensor, noGrad, isGradEnabled, formatTensor } from "./tensor";
 export type { TensorInput, TensorOptions } from "./tensor";
 export { linear } from "./matmul";
-export { oneHotTensor } from "./structure";
 export { broadcastShapes } from "./elementwise";
 export { l2Loss, l1Loss, softmaxCrossEntropy, weightDecayPenalty } from "./losses";
 export type { Reduction, LossOptions } from "./losses";

@@ -10,7 +10,9 @@
  * `weightDecayPenalty(parameters, λ)` (or the optimizer's `weightDecay: λ`, which adds the same gradient 2λθ).
  */
 import { formatShape, shapeMismatch } from "../util/errors";
-import { makeResult, Tensor, TensorInput, toTensor } from "./tensor";
+import { isLabelArray, oneHotRows } from "../util/labels";
+import { makeResult, Tensor } from "./graph";
+import { TensorInput, toTensor } from "./create";
 import { logSumExpRow } from "./reduce";
 
 export type Reduction = "mean" | "sum";
@@ -92,16 +94,9 @@ export function softmaxCrossEntropy(logitsIn: TensorInput, targets: TensorInput,
   const [N, C] = logits.shape;
   // Dense N × C target matrix.
   let y: Float64Array;
-  const isLabels = !(targets instanceof Tensor) && (ArrayBuffer.isView(targets) || (Array.isArray(targets) && (targets.length === 0 || typeof targets[0] === "number")));
-  if (isLabels) {
-    const labels = targets as ArrayLike<number>;
-    if (labels.length !== N) throw new RangeError(`softmaxCrossEntropy: got ${labels.length} labels for ${N} rows of logits (shape ${formatShape(logits.shape)})`);
-    y = new Float64Array(N * C);
-    for (let i = 0; i < N; i++) {
-      const c = labels[i];
-      if (!Number.isInteger(c) || c < 0 || c >= C) throw new RangeError(`softmaxCrossEntropy: label ${i} is ${c}, expected an integer class in 0…${C - 1}`);
-      y[i * C + c] = 1;
-    }
+  if (isLabelArray(targets)) {
+    if (targets.length !== N) throw new RangeError(`softmaxCrossEntropy: got ${targets.length} labels for ${N} rows of logits (shape ${formatShape(logits.shape)})`);
+    y = oneHotRows(targets, C, "softmaxCrossEntropy");
   } else {
     const t = toTensor(targets, "softmaxCrossEntropy: targets");
     if (t.ndim !== 2 || t.shape[0] !== N || t.shape[1] !== C) {

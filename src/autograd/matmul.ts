@@ -12,7 +12,8 @@
 import { gemm } from "../linalg/gemm";
 import { shapeMismatch } from "../util/errors";
 import { formatShape } from "../util/errors";
-import { makeResult, Tensor, TensorInput, toTensor } from "./tensor";
+import { makeResult, Tensor } from "./graph";
+import { TensorInput, toTensor } from "./create";
 
 function requireMatrix(t: Tensor, where: string, name: string): void {
   if (t.ndim !== 2) throw new RangeError(`${where}: ${name} must be a matrix (2 axes), but its shape is ${formatShape(t.shape)}`);

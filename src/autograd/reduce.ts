@@ -6,7 +6,7 @@
  * its backward is ∂L/∂z = p ⊙ (g − ⟨g, p⟩).
  */
 import { formatShape } from "../util/errors";
-import { makeResult, Tensor } from "./tensor";
+import { makeResult, Tensor } from "./graph";
 import { reshape } from "./structure";
 import { mul } from "./elementwise";
 

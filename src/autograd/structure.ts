@@ -4,7 +4,7 @@
  * a gather's gradient is scattered and added to the rows it came from).
  */
 import { formatShape } from "../util/errors";
-import { makeResult, Tensor, sizeOf } from "./tensor";
+import { makeResult, Tensor, sizeOf } from "./graph";
 
 /** Same entries in a new shape (one entry of `shape` may be −1 and is inferred). The result shares data. */
 export function reshape(a: Tensor, shape: readonly number[]): Tensor {
@@ -94,16 +94,4 @@ export function gatherRows(a: Tensor, indices: ArrayLike<number>): Tensor {
 }
 
 /** The N×C matrix whose row i is the one-hot vector e_{labels[i]} (lecture §2). */
-export function oneHotTensor(labels: ArrayLike<number>, classes: number): Tensor {
-  if (!Number.isInteger(classes) || classes < 1) throw new RangeError(`oneHot: classes must be an integer ≥ 1, got ${classes}`);
-  const n = labels.length;
-  const out = new Float64Array(n * classes);
-  for (let i = 0; i < n; i++) {
-    const c = labels[i];
-    if (!Number.isInteger(c) || c < 0 || c >= classes) {
-      throw new RangeError(`oneHot: labels[${i}] = ${c} is not a class index in 0…${classes - 1}`);
-    }
-    out[i * classes + c] = 1;
-  }
-  return new Tensor(out, [n, classes], { op: "oneHot" });
-}
+

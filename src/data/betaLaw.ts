@@ -6,7 +6,7 @@
  * computed through log Γ (so that large or small parameters do not overflow). Beta(½, ½) is the arcsine law
  * 1 / (π √(λ(1 − λ))) of mixup with α = ½; Beta(1, 1) is uniform.
  */
-import { logGamma } from "../rmt/numbers";
+import { logGamma } from "../special/numbers";
 import { requirePositive } from "../util/errors";
 
 /** The Beta(a, b) density as a function of λ (0 outside (0, 1)). */

@@ -14,6 +14,7 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { describe, requireInteger, requireNumberArray } from "../util/errors";
+import { oneHotRows } from "../util/labels";
 import { RandomSource, toGenerator } from "../random/index";
 import { assetPath } from "./assets";
 
@@ -109,19 +110,7 @@ export function loadMnist(): LabeledImages {
  * N × K row-major matrix.
  */
 export function oneHot(labels: ArrayLike<number>, classes = 10): Float64Array {
-  requireInteger("classes", classes, 1);
-  if (labels == null || typeof labels.length !== "number") {
-    throw new TypeError(`labels must be an array of integers, got ${describe(labels)}`);
-  }
-  for (let i = 0; i < labels.length; i++) {
-    const k = labels[i];
-    if (!Number.isInteger(k) || k < 0 || k >= classes) {
-      throw new RangeError(`oneHot: labels must be integers in 0…${classes - 1}, but labels[${i}] is ${k}`);
-    }
-  }
-  const out = new Float64Array(labels.length * classes);
-  for (let i = 0; i < labels.length; i++) out[i * classes + labels[i]] = 1;
-  return out;
+  return oneHotRows(labels, classes, "oneHot");
 }
 
 /** The rows `indices` of a labeled image set, as a new (copied) set. */

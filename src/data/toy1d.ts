@@ -13,6 +13,8 @@
  */
 import { describe, requireFinite, requireInteger, requireNumberArray } from "../util/errors";
 import { RandomSource, toGenerator } from "../random/index";
+import { gaussLegendre } from "../special/quadrature";
+import { fromFloat64, lstsq } from "../linalg/index";
 
 /** Named target functions g : [0, 1] → [0, 1] for the toy problem. */
 export const TOY_TARGETS = {
@@ -122,36 +124,6 @@ export function sampleToyData(problem: ToyProblem, n: number, rng: RandomSource)
   return new ToyDataset(x, y);
 }
 
-/** Gauss–Legendre nodes and weights on [−1, 1] (Newton's method on P_n, Golub–Welsch not needed for small n). */
-function gaussLegendre(n: number): { nodes: Float64Array; weights: Float64Array } {
-  requireInteger("n", n, 1);
-  const nodes = new Float64Array(n);
-  const weights = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let x = Math.cos((Math.PI * (i + 0.75)) / (n + 0.5)); // a good first guess for the i-th root
-    let dp = 0;
-    for (let iter = 0; iter < 100; iter++) {
-      // Three-term recurrence: (k+1) P_{k+1} = (2k+1) x P_k − k P_{k−1}.
-      let p0 = 1;
-      let p1 = x;
-      for (let k = 1; k < n; k++) {
-        const p2 = ((2 * k + 1) * x * p1 - k * p0) / (k + 1);
-        p0 = p1;
-        p1 = p2;
-      }
-      const pn = n === 1 ? x : p1;
-      const pnm1 = n === 1 ? 1 : p0;
-      dp = (n * (x * pn - pnm1)) / (x * x - 1);
-      const dx = pn / dp;
-      x -= dx;
-      if (Math.abs(dx) < 1e-15) break;
-    }
-    nodes[i] = x;
-    weights[i] = 2 / ((1 - x * x) * dp * dp);
-  }
-  return { nodes, weights };
-}
-
 const GL8 = gaussLegendre(8);
 
 /** ∫₀¹ h(x) dx by composite 8-point Gauss–Legendre on `panels` equal panels. */
@@ -252,52 +224,8 @@ export class PolynomialModel {
 }
 
 /**
- * Solves min_θ ‖Aθ − b‖² for a tall A (rows × cols, row-major, rows ≥ cols, full column rank) by Householder
- * QR: A = QR, θ = R⁻¹ Qᵀ b. A and b are overwritten.
- */
-function leastSquaresQR(a: Float64Array, b: Float64Array, rows: number, cols: number): Float64Array {
-  for (let j = 0; j < cols; j++) {
-    let norm = 0;
-    for (let i = j; i < rows; i++) norm += a[i * cols + j] ** 2;
-    norm = Math.sqrt(norm);
-    if (norm === 0) continue;
-    const alpha = a[j * cols + j] > 0 ? -norm : norm;
-    // v = x − α e₁ (stored in column j from row j on), H = I − 2 v vᵀ / (vᵀ v).
-    a[j * cols + j] -= alpha;
-    let vv = 0;
-    for (let i = j; i < rows; i++) vv += a[i * cols + j] ** 2;
-    for (let k = j + 1; k < cols; k++) {
-      let dot = 0;
-      for (let i = j; i < rows; i++) dot += a[i * cols + j] * a[i * cols + k];
-      const s = (2 * dot) / vv;
-      for (let i = j; i < rows; i++) a[i * cols + k] -= s * a[i * cols + j];
-    }
-    let dotb = 0;
-    for (let i = j; i < rows; i++) dotb += a[i * cols + j] * b[i];
-    const sb = (2 * dotb) / vv;
-    for (let i = j; i < rows; i++) b[i] -= sb * a[i * cols + j];
-    a[j * cols + j] = alpha; // R's diagonal entry
-  }
-  const theta = new Float64Array(cols);
-  let maxDiag = 0;
-  for (let j = 0; j < cols; j++) maxDiag = Math.max(maxDiag, Math.abs(a[j * cols + j]));
-  for (let j = cols - 1; j >= 0; j--) {
-    let s = b[j];
-    for (let k = j + 1; k < cols; k++) s -= a[j * cols + k] * theta[k];
-    const diag = a[j * cols + j];
-    if (Math.abs(diag) <= 1e-13 * maxDiag) {
-      throw new RangeError(
-        "fitPolynomial: the least-squares problem is rank deficient (repeated x values?); lower the degree or pass { ridge: 1e-8 }",
-      );
-    }
-    theta[j] = s / diag;
-  }
-  return theta;
-}
-
-/**
  * Fits a polynomial of degree d ("model size" p = d + 1) to 𝒟 by least squares:
- * θ̂ = argmin_θ Σ_m (f_θ(x_m) − y_m)² + ridge·‖θ‖². Needs N ≥ d + 1 points unless ridge > 0.
+ * θ̂ = argmin_θ Σ_m (f_θ(x_m) − y_m)² + ridge·‖θ‖² (`lstsq`, Householder QR). Needs N ≥ d + 1 points unless ridge > 0.
  */
 export function fitPolynomial(
   x: ArrayLike<number>,
@@ -330,15 +258,19 @@ export function fitPolynomial(
   const rows = ridge > 0 ? n + p : n;
   const a = new Float64Array(rows * p);
   const b = new Float64Array(rows);
-  const row = new Float64Array(p);
   for (let i = 0; i < n; i++) {
-    legendreBasis(x[i], degree, row);
-    a.set(row, i * p);
+    legendreBasis(x[i], degree, a.subarray(i * p, (i + 1) * p)); // row i of A: P₀(x_i) … P_d(x_i)
     b[i] = y[i];
   }
   // Ridge: append √λ·I below A and zeros below b, so that ‖Aθ − b‖² + λ‖θ‖² is one least-squares problem.
   if (ridge > 0) for (let k = 0; k < p; k++) a[(n + k) * p + k] = Math.sqrt(ridge);
-  return new PolynomialModel(leastSquaresQR(a, b, rows, p));
+  try {
+    return new PolynomialModel(lstsq(fromFloat64(a, rows, p), b, { rcond: 1e-13 }));
+  } catch { // the inputs are checked above: lstsq's only possible complaint is a rank-deficient A
+    throw new RangeError(
+      "fitPolynomial: the least-squares problem is rank deficient (repeated x values?); lower the degree or pass { ridge: 1e-8 }",
+    );
+  }
 }
 
 /** Empirical and true risk of fitted models, averaged over independent datasets. */

@@ -9,6 +9,7 @@
  */
 
 import { appendFileSync } from "node:fs";
+import { localized } from "../util/language";
 
 /** Thrown inside a check to fail it with a hint for the student. */
 export class Hint extends Error {
@@ -193,7 +194,11 @@ export function runCheck(title: string, test: () => string): CheckOutcome {
   try {
     outcome = new CheckOutcome(true, title, test());
   } catch (e) {
-    const message = e instanceof Hint ? e.message : `your code threw ${(e as Error)?.name ?? "an error"}: ${(e as Error)?.message ?? String(e)}`;
+    const name = (e as Error)?.name;
+    const detail = (e as Error)?.message ?? String(e);
+    const message = e instanceof Hint
+      ? e.message
+      : localized({ en: `your code threw ${name ?? "an error"}: ${detail}`, ja: `あなたのコードが ${name ?? "エラー"} を投げました: ${detail}` });
     outcome = new CheckOutcome(false, title, message);
   }
   const text = outcome.toString();
@@ -230,8 +235,14 @@ export function checkSummary(): CheckSummary {
   const passed = all.filter((r) => r.passed).length;
   const failing = all.filter((r) => !r.passed).map((r) => r.exercise);
   const line = all.length === 0
-    ? "no exercise checked yet in this kernel session: run the check cells first"
-    : `${passed} of ${all.length} exercises pass${failing.length > 0 ? ` (not yet: ${failing.join(", ")})` : ""}`;
+    ? localized({
+      en: "no exercise checked yet in this kernel session: run the check cells first",
+      ja: "このカーネルのセッションではまだ演習が一つもチェックされていません: 先にチェックのセルを実行してください",
+    })
+    : localized({
+      en: `${passed} of ${all.length} exercises pass${failing.length > 0 ? ` (not yet: ${failing.join(", ")})` : ""}`,
+      ja: `${all.length} 問中 ${passed} 問が正解${failing.length > 0 ? `（未完了: ${failing.join(", ")}）` : ""}`,
+    });
   printer(line);
   return new CheckSummary(passed, all.length, line);
 }
@@ -239,22 +250,38 @@ export function checkSummary(): CheckSummary {
 /** Throws a Hint unless `fn` is a function (students sometimes pass the result instead of the function). */
 export function requireFunction(value: unknown, what: string): asserts value is (...args: any[]) => any {
   if (typeof value !== "function") {
-    throw new Hint(`pass ${what} as a function, e.g. (x) => …; got ${value === null ? "null" : typeof value}`);
+    const got = value === null ? "null" : typeof value;
+    throw new Hint(localized({
+      en: `pass ${what} as a function, e.g. (x) => …; got ${got}`,
+      ja: `${what} は関数として渡してください（例: (x) => …）。渡されたのは ${got} です`,
+    }));
   }
 }
 
 /** Max |a_i − b_i| / max(1, |b_i|) over two arrays of the same length (a Hint if the lengths differ). */
 export function relativeError(actual: ArrayLike<number>, expected: ArrayLike<number>, what: string): number {
-  if (actual == null || typeof actual.length !== "number") throw new Hint(`${what} should be an array of numbers, got ${typeof actual}`);
+  if (actual == null || typeof actual.length !== "number") {
+    throw new Hint(localized({ en: `${what} should be an array of numbers, got ${typeof actual}`, ja: `${what} は数の配列であるべきですが、${typeof actual} でした` }));
+  }
   if (expected == null || typeof expected.length !== "number") throw new TypeError(`relativeError: expected must be an array of numbers, got ${typeof expected}`);
-  if (actual.length !== expected.length) throw new Hint(`${what} has ${actual.length} entries, expected ${expected.length}`);
+  if (actual.length !== expected.length) {
+    throw new Hint(localized({
+      en: `${what} has ${actual.length} entries, expected ${expected.length}`,
+      ja: `${what} の要素数は ${actual.length} ですが、${expected.length} であるべきです`,
+    }));
+  }
   let worst = 0;
   for (let i = 0; i < expected.length; i++) {
     const a = actual[i];
-    if (typeof a !== "number" || Number.isNaN(a)) throw new Hint(`${what}[${i}] is ${String(a)}, not a number`);
+    if (typeof a !== "number" || Number.isNaN(a)) throw new Hint(notANumber(`${what}[${i}]`, a));
     worst = Math.max(worst, Math.abs(a - expected[i]) / Math.max(1, Math.abs(expected[i])));
   }
   return worst;
+}
+
+/** The hint for an entry that is not a number (NaN included). */
+function notANumber(entry: string, value: unknown): string {
+  return localized({ en: `${entry} is ${String(value)}, not a number`, ja: `${entry} が ${String(value)} で、数ではありません` });
 }
 
 /** |a − b| ≤ tol · max(1, |b|): equal up to a relative (or, near 0, absolute) tolerance. */
@@ -264,19 +291,29 @@ export function near(a: number, b: number, tol = 1e-9): boolean {
 
 /** A returned value must be one number (NaN included as a mistake): a Hint naming `what` otherwise. */
 export function numberAnswer(got: unknown, what: string): number {
-  if (typeof got !== "number" || Number.isNaN(got)) throw new Hint(`${what} returned ${String(got)}; return a number`);
+  if (typeof got !== "number" || Number.isNaN(got)) {
+    throw new Hint(localized({ en: `${what} returned ${String(got)}; return a number`, ja: `${what} の戻り値が ${String(got)} でした。数を返してください` }));
+  }
   return got;
 }
 
 /** A returned vector must be an array of `length` numbers: a Hint naming `what` and the first bad entry otherwise. */
 export function vectorAnswer(got: unknown, length: number, what: string): number[] {
   if (got == null || typeof got === "string" || typeof (got as ArrayLike<number>).length !== "number") {
-    throw new Hint(`${what} returned ${String(got)}; return an array of ${length} numbers`);
+    throw new Hint(localized({
+      en: `${what} returned ${String(got)}; return an array of ${length} numbers`,
+      ja: `${what} の戻り値が ${String(got)} でした。${length} 個の数の配列を返してください`,
+    }));
   }
   const values = Array.from(got as ArrayLike<number>);
-  if (values.length !== length) throw new Hint(`${what} returned ${values.length} numbers; expected ${length}`);
+  if (values.length !== length) {
+    throw new Hint(localized({
+      en: `${what} returned ${values.length} numbers; expected ${length}`,
+      ja: `${what} が返した数は ${values.length} 個ですが、${length} 個であるべきです`,
+    }));
+  }
   values.forEach((v, i) => {
-    if (typeof v !== "number" || Number.isNaN(v)) throw new Hint(`${what}[${i}] is ${String(v)}, not a number`);
+    if (typeof v !== "number" || Number.isNaN(v)) throw new Hint(notANumber(`${what}[${i}]`, v));
   });
   return values;
 }

@@ -10,6 +10,7 @@ import { day2RmtChecks } from "./day2-rmt";
 import { day2FreeChecks } from "./day2-free";
 import { day2PropagationChecks } from "./day2-propagation";
 import { day1TrainingChecks } from "./day1-training";
+import { localized } from "../util/language";
 
 /** Checks for the start-here notebook (a model for the others). */
 const startChecks = {
@@ -21,11 +22,18 @@ const startChecks = {
       for (const xs of cases) {
         const expected = xs.reduce((s, x) => s + x, 0) / xs.length;
         const got = mean(xs.slice());
-        if (typeof got !== "number") throw new Hint(`mean([${xs}]) returned ${typeof got}; return a number`);
-        if (Math.abs(got - xs.reduce((s, x) => s + x, 0)) < 1e-12 && xs.length > 1) throw new Hint(`mean([${xs}]) returned the sum; divide by the number of entries`);
-        if (relativeError([got], [expected], `mean([${xs}])`) > 1e-12) throw new Hint(`mean([${xs}]) returned ${got}; check how you add the entries up`);
+        const call = `mean([${xs}])`;
+        if (typeof got !== "number") {
+          throw new Hint(localized({ en: `${call} returned ${typeof got}; return a number`, ja: `${call} の戻り値が ${typeof got} でした。数を返してください` }));
+        }
+        if (Math.abs(got - xs.reduce((s, x) => s + x, 0)) < 1e-12 && xs.length > 1) {
+          throw new Hint(localized({ en: `${call} returned the sum; divide by the number of entries`, ja: `${call} が和を返しました。要素の個数で割ってください` }));
+        }
+        if (relativeError([got], [expected], call) > 1e-12) {
+          throw new Hint(localized({ en: `${call} returned ${got}; check how you add the entries up`, ja: `${call} の戻り値が ${got} でした。要素の足し方を確かめてください` }));
+        }
       }
-      return `correct on ${cases.length} arrays`;
+      return localized({ en: `correct on ${cases.length} arrays`, ja: `${cases.length} 個の配列で正解` });
     });
   },
 };

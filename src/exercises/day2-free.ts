@@ -11,8 +11,10 @@
  * - `gdLinearizedLoss`: ½ Σ_i (1 − ηλ_i)^{2t} c_i², the loss of t discrete gradient steps on the linearised model;
  * - `reluCkLimit`: the limit (1/n)⟨φ(h(x)), φ(h(y))⟩ of the conjugate kernel of one hidden ReLU layer.
  * Each check runs the student's function on fixed inputs, prints ✓ or a hint, and never prints the solution.
+ * Hints and confirmations are written in English and Japanese (`localized`; `setLanguage("ja")` selects Japanese).
  */
 import { runCheck, Hint, requireFunction, type CheckOutcome, near, numberAnswer } from "./check";
+import { localized } from "../util/language";
 
 type Mat = number[][];
 
@@ -76,19 +78,19 @@ export const day2FreeChecks = {
         const got = jacobian(copyW, copyH, tanhPrime);
         const expected = referenceJacobian(weights, preacts, tanhPrime);
         if (sameMatrix(got, expected)) continue;
-        const what = `network ${c + 1} (L = ${weights.length}, φ = tanh)`;
+        const what = localized({ en: `network ${c + 1} (L = ${weights.length}, φ = tanh)`, ja: `ネットワーク ${c + 1}（L = ${weights.length}、φ = tanh）` });
         if (shapeOf(got) !== shapeOf(expected)) {
-          throw new Hint(`${what}: J should be n_L × n_0 = ${shapeOf(expected)}, got ${shapeOf(got)}; multiply W_l on the LEFT of the product so far`);
+          throw new Hint(localized({ en: `${what}: J should be n_L × n_0 = ${shapeOf(expected)}, got ${shapeOf(got)}; multiply W_l on the LEFT of the product so far`, ja: `${what}：J は n_L × n_0 = ${shapeOf(expected)} のはずですが、${shapeOf(got)} が返りました。W_l はそれまでの積の左から掛けます` }));
         }
-        if (sameMatrix(got, referenceJacobian(weights, preacts, (h) => h))) throw new Hint(`${what}: D_l holds φ′(h_l), the derivative at h_l, not h_l itself`);
-        if (sameMatrix(got, referenceJacobian(weights, preacts, () => 1))) throw new Hint(`${what}: you left out the D_l = diag(φ′(h_l)) between the weight matrices`);
-        if (sameMatrix(got, referenceJacobian(weights, preacts, Math.tanh))) throw new Hint(`${what}: D_l holds the derivative φ′(h_l); you used φ(h_l)`);
+        if (sameMatrix(got, referenceJacobian(weights, preacts, (h) => h))) throw new Hint(localized({ en: `${what}: D_l holds φ′(h_l), the derivative at h_l, not h_l itself`, ja: `${what}：D_l に入るのは h_l での微分 φ′(h_l) で、h_l そのものではありません` }));
+        if (sameMatrix(got, referenceJacobian(weights, preacts, () => 1))) throw new Hint(localized({ en: `${what}: you left out the D_l = diag(φ′(h_l)) between the weight matrices`, ja: `${what}：重み行列の間の D_l = diag(φ′(h_l)) が抜けています` }));
+        if (sameMatrix(got, referenceJacobian(weights, preacts, Math.tanh))) throw new Hint(localized({ en: `${what}: D_l holds the derivative φ′(h_l); you used φ(h_l)`, ja: `${what}：D_l に入るのは微分 φ′(h_l) ですが、φ(h_l) を使っています` }));
         // D applied to columns instead of rows (possible when the sizes allow it)
         const shifted = weights.length > 1 ? referenceJacobian(weights, [...preacts.slice(1), preacts[0]], tanhPrime) : null;
-        if (shifted && sameMatrix(got, shifted)) throw new Hint(`${what}: use h_l (preacts[l − 1]) between W_l and W_{l+1}`);
-        throw new Hint(`${what}: J has the right shape but wrong entries; J ← W_l · diag(φ′(h_{l−1})) · J for l = 2…L, starting from J = W_1`);
+        if (shifted && sameMatrix(got, shifted)) throw new Hint(localized({ en: `${what}: use h_l (preacts[l − 1]) between W_l and W_{l+1}`, ja: `${what}：W_l と W_{l+1} の間では h_l（preacts[l − 1]）を使います` }));
+        throw new Hint(localized({ en: `${what}: J has the right shape but wrong entries; J ← W_l · diag(φ′(h_{l−1})) · J for l = 2…L, starting from J = W_1`, ja: `${what}：J の形は正しいのですが成分が違います。J = W_1 から始めて、l = 2…L について J ← W_l · diag(φ′(h_{l−1})) · J とします` }));
       }
-      return `correct on ${jacobianCases.length} small tanh networks`;
+      return localized({ en: `correct on ${jacobianCases.length} small tanh networks`, ja: `${jacobianCases.length} 個の小さな tanh ネットワークで正解` });
     });
   },
 
@@ -101,11 +103,11 @@ export const day2FreeChecks = {
         const got = numberAnswer(variance(L), `jjtVariance(${L})`);
         const m2 = L + 1;
         if (near(got, m2 - 1)) continue;
-        if (near(got, m2)) throw new Hint(`jjtVariance(${L}) = ${fmt(got)} is the second moment m₂; the variance subtracts the squared mean`);
-        if (near(got, Math.sqrt(m2 - 1))) throw new Hint(`jjtVariance(${L}): you returned a standard deviation; the variance is its square`);
-        throw new Hint(`jjtVariance(${L}) returned ${fmt(got)}; Var = m₂ − m₁² with the moments given above`);
+        if (near(got, m2)) throw new Hint(localized({ en: `jjtVariance(${L}) = ${fmt(got)} is the second moment m₂; the variance subtracts the squared mean`, ja: `jjtVariance(${L}) = ${fmt(got)} は二次モーメント m₂ です。分散は平均の二乗を引いたものです` }));
+        if (near(got, Math.sqrt(m2 - 1))) throw new Hint(localized({ en: `jjtVariance(${L}): you returned a standard deviation; the variance is its square`, ja: `jjtVariance(${L})：返したのは標準偏差です。分散はその二乗です` }));
+        throw new Hint(localized({ en: `jjtVariance(${L}) returned ${fmt(got)}; Var = m₂ − m₁² with the moments given above`, ja: `jjtVariance(${L}) が ${fmt(got)} を返しました。上に与えたモーメントで Var = m₂ − m₁² を計算します` }));
       }
-      return `correct for L = ${depths.join(", ")}: the spread of JJᵀ grows linearly with depth`;
+      return localized({ en: `correct for L = ${depths.join(", ")}: the spread of JJᵀ grows linearly with depth`, ja: `L = ${depths.join(", ")} で正解：JJᵀ の広がりは深さに比例して大きくなります` });
     });
   },
 
@@ -117,7 +119,7 @@ export const day2FreeChecks = {
       for (const [v, K] of cases) {
         const what = `semicircleFreeCumulants(${fmt(v)}, ${K})`;
         const got = freeCumulants(v, K);
-        if (!Array.isArray(got) || got.length !== K) throw new Hint(`${what} should return an array of K = ${K} numbers [κ_1, …, κ_K], got ${Array.isArray(got) ? `${got.length} entries` : typeof got}`);
+        if (!Array.isArray(got) || got.length !== K) throw new Hint(localized({ en: `${what} should return an array of K = ${K} numbers [κ_1, …, κ_K], got ${Array.isArray(got) ? `${got.length} entries` : typeof got}`, ja: `${what} は K = ${K} 個の数の配列 [κ_1, …, κ_K] を返すはずですが、${Array.isArray(got) ? `${got.length} 個の要素` : typeof got} が返りました` }));
         const expected = Array.from({ length: K }, (_, i) => (i === 1 ? v : 0));
         if (got.every((g, i) => near(g, expected[i]))) continue;
         // the moments of the semicircle: m_{2k} = C_k σ^{2k}
@@ -129,12 +131,12 @@ export const day2FreeChecks = {
           catalan = (catalan * 2 * (2 * h - 1)) / (h + 1);
           return catalan * v ** h;
         });
-        if (got.every((g, i) => near(g, moments[i]))) throw new Hint(`${what}: these are the moments m_k (Catalan numbers), not the free cumulants; the semicircle is the free analogue of the Gaussian`);
-        if (near(got[1], Math.sqrt(v))) throw new Hint(`${what}: κ_2 is the variance σ², not the standard deviation`);
-        if (!near(got[0], 0)) throw new Hint(`${what}: κ_1 is the mean of the law; the semicircle is centred`);
-        throw new Hint(`${what}: the free cumulants of the semicircle play the role of the cumulants of the Gaussian: which of them are non-zero?`);
+        if (got.every((g, i) => near(g, moments[i]))) throw new Hint(localized({ en: `${what}: these are the moments m_k (Catalan numbers), not the free cumulants; the semicircle is the free analogue of the Gaussian`, ja: `${what}：これはモーメント m_k（Catalan 数）で、自由キュムラントではありません。半円則はガウス分布の自由版です` }));
+        if (near(got[1], Math.sqrt(v))) throw new Hint(localized({ en: `${what}: κ_2 is the variance σ², not the standard deviation`, ja: `${what}：κ_2 は分散 σ² で、標準偏差ではありません` }));
+        if (!near(got[0], 0)) throw new Hint(localized({ en: `${what}: κ_1 is the mean of the law; the semicircle is centred`, ja: `${what}：κ_1 は分布の平均です。半円則は中心化されています` }));
+        throw new Hint(localized({ en: `${what}: the free cumulants of the semicircle play the role of the cumulants of the Gaussian: which of them are non-zero?`, ja: `${what}：半円則の自由キュムラントは、ガウス分布のキュムラントの役割を果たします。どれがゼロでないでしょうか？` }));
       }
-      return `correct for ${cases.length} variances: only κ_2 = σ² is non-zero`;
+      return localized({ en: `correct for ${cases.length} variances: only κ_2 = σ² is non-zero`, ja: `${cases.length} 通りの分散で正解：ゼロでないのは κ_2 = σ² だけです` });
     });
   },
 
@@ -148,14 +150,14 @@ export const day2FreeChecks = {
         const got = numberAnswer(S(z, lam, v), what);
         const expected = 1 / (v * (1 + lam * z));
         if (near(got, expected)) continue;
-        if (near(got, 1 / (1 + lam * z))) throw new Hint(`${what}: scaling the matrix by σ² divides its S-transform by σ² (S_{cA}(z) = S_A(z)/c)`);
-        if (near(got, v / (1 + lam * z))) throw new Hint(`${what}: S_{cA}(z) = S_A(z)/c: a larger variance makes S smaller, not larger`);
-        if (near(got, 1 / (v * (1 + z)))) throw new Hint(`${what}: your answer does not depend on the ratio λ; derive S from κ_k = σ^{2k} λ^{k−1}`);
-        if (near(got, 1 / (v * (1 + z / lam)))) throw new Hint(`${what}: check where λ enters; with κ_k = σ^{2k} λ^{k−1} the R-transform is R(z) = σ²/(1 − σ²λz)`);
-        if (near(got, v / (1 - v * lam * z))) throw new Hint(`${what}: that is the R-transform; the S-transform satisfies S(z) = 1/R(z S(z))`);
-        throw new Hint(`${what} returned ${fmt(got)}; use S(z) = 1/R(z·S(z)) with the R-transform of the free Poisson law and solve for S`);
+        if (near(got, 1 / (1 + lam * z))) throw new Hint(localized({ en: `${what}: scaling the matrix by σ² divides its S-transform by σ² (S_{cA}(z) = S_A(z)/c)`, ja: `${what}：行列を σ² 倍すると、その S 変換は σ² で割られます（S_{cA}(z) = S_A(z)/c）` }));
+        if (near(got, v / (1 + lam * z))) throw new Hint(localized({ en: `${what}: S_{cA}(z) = S_A(z)/c: a larger variance makes S smaller, not larger`, ja: `${what}：S_{cA}(z) = S_A(z)/c なので、分散が大きいほど S は小さくなります（大きくはなりません）` }));
+        if (near(got, 1 / (v * (1 + z)))) throw new Hint(localized({ en: `${what}: your answer does not depend on the ratio λ; derive S from κ_k = σ^{2k} λ^{k−1}`, ja: `${what}：答えが比 λ に依存していません。κ_k = σ^{2k} λ^{k−1} から S を導きます` }));
+        if (near(got, 1 / (v * (1 + z / lam)))) throw new Hint(localized({ en: `${what}: check where λ enters; with κ_k = σ^{2k} λ^{k−1} the R-transform is R(z) = σ²/(1 − σ²λz)`, ja: `${what}：λ が入る場所を確かめましょう。κ_k = σ^{2k} λ^{k−1} なら R 変換は R(z) = σ²/(1 − σ²λz) です` }));
+        if (near(got, v / (1 - v * lam * z))) throw new Hint(localized({ en: `${what}: that is the R-transform; the S-transform satisfies S(z) = 1/R(z S(z))`, ja: `${what}：それは R 変換です。S 変換は S(z) = 1/R(z S(z)) を満たします` }));
+        throw new Hint(localized({ en: `${what} returned ${fmt(got)}; use S(z) = 1/R(z·S(z)) with the R-transform of the free Poisson law and solve for S`, ja: `${what} が ${fmt(got)} を返しました。自由 Poisson 則の R 変換で S(z) = 1/R(z·S(z)) とし、S について解きます` }));
       }
-      return `correct on ${cases.length} (z, λ, σ²); S(0) = 1/σ² = 1/mean`;
+      return localized({ en: `correct on ${cases.length} (z, λ, σ²); S(0) = 1/σ² = 1/mean`, ja: `${cases.length} 通りの (z, λ, σ²) で正解：S(0) = 1/σ² = 1/平均` });
     });
   },
 
@@ -168,19 +170,19 @@ export const day2FreeChecks = {
         [[0.3, -0.7, 1.1, 2], [1.5, 0.2, -0.4, 0.8]],
       ];
       for (const [c, X] of cases.entries()) {
-        const what = `linearNtk(X) for X ${X.length} × ${X[0].length} (case ${c + 1})`;
+        const what = localized({ en: `linearNtk(X) for X ${X.length} × ${X[0].length} (case ${c + 1})`, ja: `X が ${X.length} × ${X[0].length} のときの linearNtk(X)（ケース ${c + 1}）` });
         const got = ntk(X.map((r) => r.slice()));
         const gram = X.map((a) => X.map((b) => a.reduce((s, v, i) => s + v * b[i], 0)));
         const expected = gram.map((row) => row.map((v) => v + 1));
         if (sameMatrix(got, expected)) continue;
         if (shapeOf(got) === `${X[0].length} × ${X[0].length}` && X.length !== X[0].length) {
-          throw new Hint(`${what}: Θ is N × N (one row and column per input x_m), got ${shapeOf(got)}: that is a p × p matrix in parameter space`);
+          throw new Hint(localized({ en: `${what}: Θ is N × N (one row and column per input x_m), got ${shapeOf(got)}: that is a p × p matrix in parameter space`, ja: `${what}：Θ は N × N（入力 x_m ごとに一つの行と列）ですが、${shapeOf(got)} が返りました。それはパラメータ空間の p × p 行列です` }));
         }
-        if (shapeOf(got) !== `${X.length} × ${X.length}`) throw new Hint(`${what}: Θ should be N × N = ${X.length} × ${X.length}, got ${shapeOf(got)}`);
-        if (sameMatrix(got, gram)) throw new Hint(`${what}: close — but b is a parameter too: what is ∂f(x)/∂b?`);
-        throw new Hint(`${what}: Θ_mn is the inner product of the parameter gradients ∂f(x_m)/∂θ and ∂f(x_n)/∂θ; work out ∂f/∂w and ∂f/∂b first`);
+        if (shapeOf(got) !== `${X.length} × ${X.length}`) throw new Hint(localized({ en: `${what}: Θ should be N × N = ${X.length} × ${X.length}, got ${shapeOf(got)}`, ja: `${what}：Θ は N × N = ${X.length} × ${X.length} のはずですが、${shapeOf(got)} が返りました` }));
+        if (sameMatrix(got, gram)) throw new Hint(localized({ en: `${what}: close — but b is a parameter too: what is ∂f(x)/∂b?`, ja: `${what}：惜しい。でも b もパラメータです。∂f(x)/∂b は何でしょう？` }));
+        throw new Hint(localized({ en: `${what}: Θ_mn is the inner product of the parameter gradients ∂f(x_m)/∂θ and ∂f(x_n)/∂θ; work out ∂f/∂w and ∂f/∂b first`, ja: `${what}：Θ_mn はパラメータについての勾配 ∂f(x_m)/∂θ と ∂f(x_n)/∂θ の内積です。まず ∂f/∂w と ∂f/∂b を求めましょう` }));
       }
-      return `correct on ${cases.length} datasets: for a linear model the NTK is a (shifted) Gram matrix and never changes during training`;
+      return localized({ en: `correct on ${cases.length} datasets: for a linear model the NTK is a (shifted) Gram matrix and never changes during training`, ja: `${cases.length} 個のデータセットで正解：線形モデルの NTK は（ずらした）Gram 行列で、訓練中に変化しません` });
     });
   },
 
@@ -196,16 +198,16 @@ export const day2FreeChecks = {
         const expected = sc(x, v1 + v2);
         if (near(got, expected, 1e-7)) continue;
         if (near(got, sc(x, (Math.sqrt(v1) + Math.sqrt(v2)) ** 2), 1e-7)) {
-          throw new Hint(`${what}: you added the standard deviations (radii); the R-transforms R(w) = v·w add, so the variances add`);
+          throw new Hint(localized({ en: `${what}: you added the standard deviations (radii); the R-transforms R(w) = v·w add, so the variances add`, ja: `${what}：標準偏差（半径）を足しています。足し算になるのは R 変換 R(w) = v·w なので、足されるのは分散です` }));
         }
-        if (near(got, sc(x, v1 * v2), 1e-7)) throw new Hint(`${what}: ⊞ adds R-transforms; R of the semicircle of variance v is v·w`);
-        if (near(got, sc(x, v1) + sc(x, v2), 1e-7)) throw new Hint(`${what}: that is a mixture of the two laws, not the law of the sum`);
+        if (near(got, sc(x, v1 * v2), 1e-7)) throw new Hint(localized({ en: `${what}: ⊞ adds R-transforms; R of the semicircle of variance v is v·w`, ja: `${what}：⊞ は R 変換を足します。分散 v の半円則の R は v·w です` }));
+        if (near(got, sc(x, v1) + sc(x, v2), 1e-7)) throw new Hint(localized({ en: `${what}: that is a mixture of the two laws, not the law of the sum`, ja: `${what}：それは二つの分布の混合で、和の分布ではありません` }));
         const gaussian = Math.exp((-x * x) / (2 * (v1 + v2))) / Math.sqrt(2 * Math.PI * (v1 + v2));
-        if (near(got, gaussian, 1e-7)) throw new Hint(`${what}: that is the classical (Gaussian) answer; the free one solves (v₁ + v₂)G + 1/G = z`);
-        if (expected === 0) throw new Hint(`${what}: x lies outside the support [−2√v, 2√v] of the sum; the density is 0 there`);
-        throw new Hint(`${what} returned ${fmt(got)}; solve R(G) + 1/G = z with R(w) = (v₁ + v₂)w and take ρ = −Im G(x + i0)/π`);
+        if (near(got, gaussian, 1e-7)) throw new Hint(localized({ en: `${what}: that is the classical (Gaussian) answer; the free one solves (v₁ + v₂)G + 1/G = z`, ja: `${what}：それは古典的な（ガウス分布の）答えです。自由な場合は (v₁ + v₂)G + 1/G = z を解きます` }));
+        if (expected === 0) throw new Hint(localized({ en: `${what}: x lies outside the support [−2√v, 2√v] of the sum; the density is 0 there`, ja: `${what}：x は和の台 [−2√v, 2√v] の外にあります。そこでは密度は 0 です` }));
+        throw new Hint(localized({ en: `${what} returned ${fmt(got)}; solve R(G) + 1/G = z with R(w) = (v₁ + v₂)w and take ρ = −Im G(x + i0)/π`, ja: `${what} が ${fmt(got)} を返しました。R(w) = (v₁ + v₂)w として R(G) + 1/G = z を解き、ρ = −Im G(x + i0)/π をとります` }));
       }
-      return `correct at ${cases.length} points: semicircle(v₁) ⊞ semicircle(v₂) = semicircle(v₁ + v₂), the free central limit law is stable`;
+      return localized({ en: `correct at ${cases.length} points: semicircle(v₁) ⊞ semicircle(v₂) = semicircle(v₁ + v₂), the free central limit law is stable`, ja: `${cases.length} 点で正解：半円則(v₁) ⊞ 半円則(v₂) = 半円則(v₁ + v₂)。自由中心極限の分布は安定です` });
     });
   },
 
@@ -219,12 +221,12 @@ export const day2FreeChecks = {
         const got = numberAnswer(moment(a.slice(), b.slice()), what);
         const expected = a[2] * b[1] ** 2 + a[1] ** 2 * b[2] - a[1] ** 2 * b[1] ** 2;
         if (near(got, expected)) continue;
-        if (near(got, a[2] * b[2])) throw new Hint(`${what}: a₂b₂ = tr(A²B²) is the answer for COMMUTING A, B; for free ones write A = a₁ + A°, B = b₁ + B° and use tr(A°B°A°B°) = 0`);
-        if (near(got, a[1] ** 2 * b[1] ** 2)) throw new Hint(`${what}: the centred parts do not all drop out: terms like tr(A°² B)·b₁ survive`);
-        if (near(got, a[2] * b[1] ** 2 + a[1] ** 2 * b[2])) throw new Hint(`${what}: nearly; the term a₁²b₁² is counted twice in a₂b₁² + a₁²b₂`);
-        throw new Hint(`${what} returned ${fmt(got)}; expand tr((a₁ + A°)(b₁ + B°)(a₁ + A°)(b₁ + B°)) and drop every centred alternating product`);
+        if (near(got, a[2] * b[2])) throw new Hint(localized({ en: `${what}: a₂b₂ = tr(A²B²) is the answer for COMMUTING A, B; for free ones write A = a₁ + A°, B = b₁ + B° and use tr(A°B°A°B°) = 0`, ja: `${what}：a₂b₂ = tr(A²B²) は「可換な」A, B の答えです。自由な場合は A = a₁ + A°, B = b₁ + B° と書き、tr(A°B°A°B°) = 0 を使います` }));
+        if (near(got, a[1] ** 2 * b[1] ** 2)) throw new Hint(localized({ en: `${what}: the centred parts do not all drop out: terms like tr(A°² B)·b₁ survive`, ja: `${what}：中心化した部分がすべて消えるわけではありません。tr(A°² B)·b₁ のような項は残ります` }));
+        if (near(got, a[2] * b[1] ** 2 + a[1] ** 2 * b[2])) throw new Hint(localized({ en: `${what}: nearly; the term a₁²b₁² is counted twice in a₂b₁² + a₁²b₂`, ja: `${what}：もう少しです。a₂b₁² + a₁²b₂ では項 a₁²b₁² が二回数えられています` }));
+        throw new Hint(localized({ en: `${what} returned ${fmt(got)}; expand tr((a₁ + A°)(b₁ + B°)(a₁ + A°)(b₁ + B°)) and drop every centred alternating product`, ja: `${what} が ${fmt(got)} を返しました。tr((a₁ + A°)(b₁ + B°)(a₁ + A°)(b₁ + B°)) を展開し、中心化した交互積をすべて落とします` }));
       }
-      return `correct on ${cases.length} pairs of moment sequences: the free tr(ABAB) is fixed by the moments of A and B alone`;
+      return localized({ en: `correct on ${cases.length} pairs of moment sequences: the free tr(ABAB) is fixed by the moments of A and B alone`, ja: `${cases.length} 組のモーメント列で正解：自由な場合の tr(ABAB) は A と B のモーメントだけで決まります` });
     });
   },
 
@@ -236,13 +238,13 @@ export const day2FreeChecks = {
         const got = numberAnswer(m2(L), `reluJjtSecondMoment(${L})`);
         const what = `reluJjtSecondMoment(${L})`;
         if (near(got, 8 * L)) continue;
-        if (near(got, 4 * (L + 1))) throw new Hint(`${what}: you counted only the L weight factors; J also has L − 1 factors D_l² with law ½δ₀ + ½δ₁`);
-        if (near(got, L + 1)) throw new Hint(`${what}: L + 1 is the linear network with σ_w = 1; here each WᵀW has mean σ_w² = 2 and there are D_l² factors`);
-        if (near(got, 4 * (2 * L + 1)) || near(got, 2 * (2 * L + 1))) throw new Hint(`${what}: J = W_L D_{L−1} ⋯ D_1 W_1 has L − 1 D factors, not L`);
-        if (near(got, 2)) throw new Hint(`${what}: 2 is the first moment m₁ = σ_w²; the exercise asks for the second`);
-        throw new Hint(`${what} returned ${fmt(got)}; use m₁ = Π m₁(factor) and m₂/m₁² − 1 = Σ (m₂/m₁² − 1)(factor)`);
+        if (near(got, 4 * (L + 1))) throw new Hint(localized({ en: `${what}: you counted only the L weight factors; J also has L − 1 factors D_l² with law ½δ₀ + ½δ₁`, ja: `${what}：数えたのは L 個の重みの因子だけです。J には分布 ½δ₀ + ½δ₁ の因子 D_l² も L − 1 個あります` }));
+        if (near(got, L + 1)) throw new Hint(localized({ en: `${what}: L + 1 is the linear network with σ_w = 1; here each WᵀW has mean σ_w² = 2 and there are D_l² factors`, ja: `${what}：L + 1 は σ_w = 1 の線形ネットワークの値です。ここでは各 WᵀW の平均は σ_w² = 2 で、因子 D_l² もあります` }));
+        if (near(got, 4 * (2 * L + 1)) || near(got, 2 * (2 * L + 1))) throw new Hint(localized({ en: `${what}: J = W_L D_{L−1} ⋯ D_1 W_1 has L − 1 D factors, not L`, ja: `${what}：J = W_L D_{L−1} ⋯ D_1 W_1 の D の因子は L 個ではなく L − 1 個です` }));
+        if (near(got, 2)) throw new Hint(localized({ en: `${what}: 2 is the first moment m₁ = σ_w²; the exercise asks for the second`, ja: `${what}：2 は一次モーメント m₁ = σ_w² です。演習が求めているのは二次モーメントです` }));
+        throw new Hint(localized({ en: `${what} returned ${fmt(got)}; use m₁ = Π m₁(factor) and m₂/m₁² − 1 = Σ (m₂/m₁² − 1)(factor)`, ja: `${what} が ${fmt(got)} を返しました。m₁ = Π m₁(因子) と m₂/m₁² − 1 = Σ (m₂/m₁² − 1)(因子) を使います` }));
       }
-      return "correct for L = 2, 1, 5, 12: m₂ = 8L, so the spread of JJᵀ grows linearly with depth even at criticality";
+      return localized({ en: "correct for L = 2, 1, 5, 12: m₂ = 8L, so the spread of JJᵀ grows linearly with depth even at criticality", ja: "L = 2, 1, 5, 12 で正解：m₂ = 8L なので、臨界点でも JJᵀ の広がりは深さに比例して大きくなります" });
     });
   },
 
@@ -262,14 +264,14 @@ export const day2FreeChecks = {
         const expected = 0.5 * sum((l, ci) => (1 - eta * l) ** (2 * t) * ci * ci);
         if (near(got, expected)) continue;
         if (near(got, 0.5 * sum((l, ci) => Math.exp(-2 * eta * l * t) * ci * ci))) {
-          throw new Hint(`${what}: e^{−ηλt} is gradient FLOW; one discrete step multiplies the error along u_i by (1 − ηλ_i)`);
+          throw new Hint(localized({ en: `${what}: e^{−ηλt} is gradient FLOW; one discrete step multiplies the error along u_i by (1 − ηλ_i)`, ja: `${what}：e^{−ηλt} は勾配「流」です。離散的な一ステップは u_i 方向の誤差を (1 − ηλ_i) 倍します` }));
         }
-        if (near(got, 2 * expected)) throw new Hint(`${what}: the loss is ½‖f_t − Y‖²: keep the ½`);
-        if (near(got, 0.5 * sum((l, ci) => (1 - eta * l) ** t * ci * ci))) throw new Hint(`${what}: the error is (1 − ηλ_i)^t c_i; the loss squares it`);
-        if (near(got, 0.5 * sum((l, ci) => (1 - eta * l) ** (2 * t) * ci))) throw new Hint(`${what}: square the coefficients c_i too`);
-        throw new Hint(`${what} returned ${fmt(got)}; write f_t − Y in the eigenbasis of Θ after t steps of f ← f − ηΘ(f − Y)`);
+        if (near(got, 2 * expected)) throw new Hint(localized({ en: `${what}: the loss is ½‖f_t − Y‖²: keep the ½`, ja: `${what}：損失は ½‖f_t − Y‖² です。½ を忘れずに` }));
+        if (near(got, 0.5 * sum((l, ci) => (1 - eta * l) ** t * ci * ci))) throw new Hint(localized({ en: `${what}: the error is (1 − ηλ_i)^t c_i; the loss squares it`, ja: `${what}：誤差は (1 − ηλ_i)^t c_i で、損失はそれを二乗します` }));
+        if (near(got, 0.5 * sum((l, ci) => (1 - eta * l) ** (2 * t) * ci))) throw new Hint(localized({ en: `${what}: square the coefficients c_i too`, ja: `${what}：係数 c_i も二乗します` }));
+        throw new Hint(localized({ en: `${what} returned ${fmt(got)}; write f_t − Y in the eigenbasis of Θ after t steps of f ← f − ηΘ(f − Y)`, ja: `${what} が ${fmt(got)} を返しました。f ← f − ηΘ(f − Y) を t ステップ行った後の f_t − Y を、Θ の固有基底で書きます` }));
       }
-      return `correct on ${cases.length} cases: each eigen-direction of Θ shrinks by (1 − ηλ_i) per step`;
+      return localized({ en: `correct on ${cases.length} cases: each eigen-direction of Θ shrinks by (1 − ηλ_i) per step`, ja: `${cases.length} ケースで正解：Θ の各固有方向はステップごとに (1 − ηλ_i) 倍に縮みます` });
     });
   },
 
@@ -295,12 +297,12 @@ export const day2FreeChecks = {
         };
         const expected = arcCos(x.length, sb * sb);
         if (near(got, expected)) continue;
-        if (near(got, sw * sw * expected + sb * sb)) throw new Hint(`${what}: that is K∞ = σ_w² E[φ(u)φ(v)] + σ_b², the kernel of the NEXT pre-activation; the CK is E[φ(u)φ(v)]`);
-        if (near(got, arcCos(1, sb * sb))) throw new Hint(`${what}: h = σ_w W x/√n₀ + σ_b b, so Var h(x) = σ_w²‖x‖²/n₀ + σ_b²: divide by n₀`);
-        if (near(got, arcCos(x.length, 0))) throw new Hint(`${what}: the bias adds σ_b² to every entry of the covariance of (h(x), h(y))`);
-        throw new Hint(`${what} returned ${fmt(got)}; (h(x), h(y)) is Gaussian: compute its covariance, then E[ReLU(u)ReLU(v)] by the arc-cosine formula`);
+        if (near(got, sw * sw * expected + sb * sb)) throw new Hint(localized({ en: `${what}: that is K∞ = σ_w² E[φ(u)φ(v)] + σ_b², the kernel of the NEXT pre-activation; the CK is E[φ(u)φ(v)]`, ja: `${what}：それは K∞ = σ_w² E[φ(u)φ(v)] + σ_b²、つまり「次の」前活性化のカーネルです。CK は E[φ(u)φ(v)] です` }));
+        if (near(got, arcCos(1, sb * sb))) throw new Hint(localized({ en: `${what}: h = σ_w W x/√n₀ + σ_b b, so Var h(x) = σ_w²‖x‖²/n₀ + σ_b²: divide by n₀`, ja: `${what}：h = σ_w W x/√n₀ + σ_b b なので Var h(x) = σ_w²‖x‖²/n₀ + σ_b² です。n₀ で割ります` }));
+        if (near(got, arcCos(x.length, 0))) throw new Hint(localized({ en: `${what}: the bias adds σ_b² to every entry of the covariance of (h(x), h(y))`, ja: `${what}：バイアスは (h(x), h(y)) の共分散のすべての成分に σ_b² を加えます` }));
+        throw new Hint(localized({ en: `${what} returned ${fmt(got)}; (h(x), h(y)) is Gaussian: compute its covariance, then E[ReLU(u)ReLU(v)] by the arc-cosine formula`, ja: `${what} が ${fmt(got)} を返しました。(h(x), h(y)) はガウス分布に従います。その共分散を計算し、arc-cosine の公式で E[ReLU(u)ReLU(v)] を求めます` }));
       }
-      return `correct on ${cases.length} pairs: the conjugate kernel's limit is an arc-cosine kernel`;
+      return localized({ en: `correct on ${cases.length} pairs: the conjugate kernel's limit is an arc-cosine kernel`, ja: `${cases.length} 組で正解：共役カーネルの極限は arc-cosine カーネルです` });
     });
   },
 };

@@ -4,7 +4,7 @@
  * (see tridiagonal.ts). Only the lower triangle of A is
  * used, after checking that A is symmetric up to rounding.
  */
-import { asMatrix, fromFloat64, Matrix, MatrixInput } from "./matrix";
+import { fromFloat64, matrixCopy, Matrix, MatrixInput } from "./matrix";
 import { tridiagonalize, tridiagonalQL, tridiagonalQTransposed } from "./tridiagonal";
 import { tridiagonalizeBlocked, tridiagonalQTransposedBlocked } from "./tridiagonalBlocked";
 import { requireAllFinite, formatShape } from "../util/errors";
@@ -21,11 +21,11 @@ export interface Eigh {
 
 /** Checks that A is square, finite and symmetric up to rounding; returns a copy of its data. */
 function symmetricData(A: MatrixInput, where: string): { data: Float64Array; n: number } {
-  const M = asMatrix(A, "A");
+  const M = matrixCopy(A, "A"); // one copy, read from A in place even when A is a strided view
   const [n, c] = M.shape;
   if (n !== c) throw new RangeError(`${where}: A must be square, got shape ${formatShape(M.shape)}`);
   requireAllFinite(`${where}: A`, M.data);
-  const data = M.data.slice();
+  const data = M.data;
   let big = 0;
   for (let i = 0; i < data.length; i++) big = Math.max(big, Math.abs(data[i]));
   for (let i = 0; i < n; i++)

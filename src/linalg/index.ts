@@ -1,14 +1,16 @@
 /**
  * Linear algebra on row-major float64 matrices (`Matrix` = ndarray over a Float64Array):
  * creation, products (through the packed, blocked `gemm`), norms, and the decompositions the lectures use:
- * Householder QR, the symmetric eigenproblem, the SVD.
+ * Householder QR, linear systems and least squares (`solve`, `lstsq`, `solveTriangular`), the symmetric
+ * eigenproblem, the SVD.
  */
 export { gemm, setGemmKernel, gemmKernel } from "./gemm";
 export { setGemmThreads, gemmThreads, gemmThreadsReady } from "./gemmThreads";
-export type { Matrix, MatrixInput, VectorInput, FormatOptions } from "./matrix";
+export type { Matrix, MatrixInput, VectorInput, FormatOptions, StridedMatrix, DenseMatrixLike } from "./matrix";
 export {
   isMatrix,
   isContiguous,
+  stridedView,
   asMatrix,
   asVector,
   fromFloat64,
@@ -36,6 +38,8 @@ export {
   diag,
 } from "./ops";
 export { qr } from "./qr";
+export { lstsq, solve, solveTriangular } from "./solve";
+export type { LstsqOptions, TriangularOptions } from "./solve";
 export type { QR, QrOptions } from "./qr";
 export { eigh, eigvalsh } from "./eigh";
 export type { Eigh } from "./eigh";

@@ -4,8 +4,10 @@
  * A `Matrix` is an `ndarray` (the scijs package) over a Float64Array, 2-D, stored row-major: entry
  * A_ij lives at `A.data[A.offset + i·A.stride[0] + j·A.stride[1]]`, read with `A.get(i, j)`. Matrices made by
  * this library are contiguous (stride [c, 1], offset 0), so fast kernels can walk `A.data` directly.
- * Every function that takes a matrix also accepts a nested array `[[1, 2], [3, 4]]` and any 2-D ndarray view
- * (a transpose, a slice `A.hi(2, 2)`, …): those are first copied to a contiguous Float64 matrix.
+ * Every function that takes a matrix also accepts a nested array `[[1, 2], [3, 4]]`, a 2-D autograd Tensor (its
+ * data is used in place) and any 2-D ndarray view (a transpose `A.transpose(1, 0)`, a block `A.hi(2, 2)`,
+ * rows `A.lo(1, 0)`, …). The products read a float64 view whose rows or columns are contiguous in place
+ * (`stridedView`: a leading dimension, as BLAS), with no copy; other functions copy views once.
  *
  * ```ts
  * const A = matrix([[1, 2], [3, 4]]);
@@ -21,8 +23,14 @@ import { describe, formatShape, requireInteger } from "../util/errors";
 /** A 2-D row-major ndarray of float64 numbers. */
 export type Matrix = ndarray.NdArray<Float64Array>;
 
-/** What matrix arguments accept: a `Matrix` (or any 2-D ndarray view) or a nested array of rows. */
-export type MatrixInput = ndarray.NdArray<ndarray.Data<number>> | ReadonlyArray<ReadonlyArray<number>>;
+/** A 2-D tensor (autograd) or any object with a 2-D `shape` and its entries row-major in a Float64Array `data`. */
+export interface DenseMatrixLike {
+  readonly shape: readonly number[];
+  readonly data: Float64Array;
+}
+
+/** What matrix arguments accept: a `Matrix` (or any 2-D ndarray view), a 2-D Tensor, or a nested array of rows. */
+export type MatrixInput = ndarray.NdArray<ndarray.Data<number>> | DenseMatrixLike | ReadonlyArray<ReadonlyArray<number>>;
 
 /** A vector argument: a Float64Array or a plain array of numbers. */
 export type VectorInput = Float64Array | ReadonlyArray<number>;
@@ -45,6 +53,44 @@ export function isContiguous(A: ndarray.NdArray<ndarray.Data<number>>): boolean 
     (A.stride[0] === c || r <= 1) &&
     A.data.length === r * c
   );
+}
+
+/**
+ * How the fast kernels read a float64 matrix in place: as a block of a row-major array (entry (i, j) at
+ * data[offset + i·ld + j], `transposed` false) or as the transpose of one (entry (i, j) at
+ * data[offset + j·ld + i], `transposed` true) — BLAS's "leading dimension". A transpose view, a block
+ * `A.hi(r, c).lo(i, j)` and ranges of rows or columns all are of this kind; views with steps in both
+ * directions (`A.step(2, 2)`) and other dtypes are not (null).
+ */
+export interface StridedMatrix {
+  data: Float64Array;
+  offset: number;
+  ld: number;
+  transposed: boolean;
+  rows: number;
+  cols: number;
+}
+
+/** `A` as a `StridedMatrix` (no copy), or null when its layout or dtype does not allow it. */
+export function stridedView(A: unknown): StridedMatrix | null {
+  if (!isMatrix(A)) {
+    const t = A as Partial<DenseMatrixLike> | null;
+    if (t != null && t.data instanceof Float64Array && Array.isArray(t.shape) && t.shape.length === 2 && !("stride" in t)) {
+      const [rows, cols] = t.shape;
+      if (t.data.length === rows * cols) return { data: t.data, offset: 0, ld: Math.max(cols, 1), transposed: false, rows, cols };
+    }
+    return null;
+  }
+  if (!(A.data instanceof Float64Array)) return null;
+  const [rows, cols] = A.shape;
+  const [s0, s1] = A.stride;
+  if ((cols <= 1 || s1 === 1) && (rows <= 1 || s0 >= 1)) {
+    return { data: A.data, offset: A.offset, ld: rows <= 1 ? Math.max(cols, 1) : s0, transposed: false, rows, cols };
+  }
+  if ((rows <= 1 || s0 === 1) && (cols <= 1 || s1 >= 1)) {
+    return { data: A.data, offset: A.offset, ld: cols <= 1 ? Math.max(rows, 1) : s1, transposed: true, rows, cols };
+  }
+  return null;
 }
 
 /** Wraps `data` (row-major, length r·c) as an r×c matrix WITHOUT copying: later writes to one show in the other. */
@@ -124,6 +170,8 @@ export function cloneMatrix(A: MatrixInput): Matrix {
 export function asMatrix(A: MatrixInput, name = "A"): Matrix {
   if (Array.isArray(A)) return matrix(A as ReadonlyArray<ReadonlyArray<number>>);
   if (!isMatrix(A)) {
+    const dense = stridedView(A); // a 2-D tensor: its data is the row-major matrix
+    if (dense) return fromFloat64(dense.data, dense.rows, dense.cols);
     const shape = (A as { shape?: unknown } | null)?.shape;
     if (Array.isArray(shape)) {
       throw new RangeError(`${name} must be a 2-D matrix, got an array of shape ${formatShape(shape)}`);
@@ -133,8 +181,61 @@ export function asMatrix(A: MatrixInput, name = "A"): Matrix {
   if (isContiguous(A)) return A as Matrix;
   const [r, c] = A.shape;
   const out = new Float64Array(r * c);
-  for (let i = 0; i < r; i++) for (let j = 0; j < c; j++) out[i * c + j] = A.get(i, j) as number;
+  const data = A.data;
+  if (ArrayBuffer.isView(data) || Array.isArray(data)) {
+    // a plain array or typed array: read it directly along the strides (get() is a generic, slower path)
+    const src = data as ArrayLike<number>;
+    const [s0, s1] = A.stride;
+    for (let i = 0; i < r; i++) {
+      const row = A.offset + i * s0;
+      for (let j = 0; j < c; j++) out[i * c + j] = src[row + j * s1];
+    }
+  } else for (let i = 0; i < r; i++) for (let j = 0; j < c; j++) out[i * c + j] = A.get(i, j) as number;
   return fromFloat64(out, r, c);
+}
+
+/**
+ * `A` for reading in place: its `stridedView`, or for other layouts and nested arrays that of a contiguous
+ * copy. `name` is the argument's name in error messages.
+ */
+export function readableView(A: MatrixInput, name = "A"): StridedMatrix {
+  const view = stridedView(A);
+  if (view) return view;
+  const M = asMatrix(A, name);
+  return { data: M.data, offset: 0, ld: Math.max(M.shape[1], 1), transposed: false, rows: M.shape[0], cols: M.shape[1] };
+}
+
+/**
+ * The entries of the viewed matrix (of its transpose when `transpose`) as a new row-major Float64Array, in one
+ * pass: row by row when the rows wanted are contiguous in memory, else by 32×32 tiles (reads and writes stay in cache).
+ */
+export function copyEntries(view: StridedMatrix, transpose = false): Float64Array {
+  const { data, offset, ld } = view;
+  // The wanted matrix as rows × cols, and whether its rows lie contiguously in `data`.
+  const [rows, cols] = transpose ? [view.cols, view.rows] : [view.rows, view.cols];
+  const out = new Float64Array(rows * cols);
+  if (view.transposed === transpose) {
+    for (let i = 0; i < rows; i++) out.set(data.subarray(offset + i * ld, offset + i * ld + cols), i * cols);
+    return out;
+  }
+  // entry (i, j) of the wanted matrix is data[offset + j·ld + i]
+  const T = 32;
+  for (let j0 = 0; j0 < cols; j0 += T)
+    for (let i0 = 0; i0 < rows; i0 += T)
+      for (let j = j0; j < Math.min(cols, j0 + T); j++) {
+        const src = offset + j * ld;
+        for (let i = i0; i < Math.min(rows, i0 + T); i++) out[i * cols + j] = data[src + i];
+      }
+  return out;
+}
+
+/**
+ * A fresh contiguous copy of `A` for the decompositions, which work in place: made in one pass whatever
+ * `A`'s layout (a view is not copied twice).
+ */
+export function matrixCopy(A: MatrixInput, name = "A"): Matrix {
+  const view = readableView(A, name);
+  return fromFloat64(copyEntries(view), view.rows, view.cols);
 }
 
 /** A vector argument as a Float64Array (no copy when it already is one). */

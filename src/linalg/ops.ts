@@ -2,66 +2,54 @@
  * Elementary matrix operations: products, sums, norms, trace, diagonal.
  *
  * All products go through `gemm` (C ← α·op(A)·op(B) + β·C); the transposed products AᵀB and ABᵀ that
- * backprop needs read the transpose in place, so they cost the same as AB.
+ * backprop needs read the transpose in place, so they cost the same as AB. The products and `transpose` also
+ * read strided views (transposes, blocks, row or column ranges) in place.
  * Every function returns a new contiguous matrix and leaves its arguments unchanged.
  */
-import { gemm } from "./gemm";
-import { asMatrix, asVector, fromFloat64, Matrix, MatrixInput, VectorInput } from "./matrix";
+import { gemmStrided } from "./gemm";
+import { asMatrix, asVector, copyEntries, fromFloat64, Matrix, MatrixInput, readableView, StridedMatrix, VectorInput } from "./matrix";
 import { shapeMismatch, requireFinite, describe } from "../util/errors";
 import { svdvals } from "./svd";
 
 /** Aᵀ, as a new contiguous matrix: (Aᵀ)_ij = A_ji. (For a free view use `A.transpose(1, 0)`.) */
 export function transpose(A: MatrixInput): Matrix {
-  const M = asMatrix(A, "A");
-  const [r, c] = M.shape;
-  const src = M.data;
-  const out = new Float64Array(r * c);
-  // Blocked so that both the reads and the writes stay in cache for big matrices.
-  const B = 32;
-  for (let i0 = 0; i0 < r; i0 += B) {
-    const i1 = Math.min(r, i0 + B);
-    for (let j0 = 0; j0 < c; j0 += B) {
-      const j1 = Math.min(c, j0 + B);
-      for (let i = i0; i < i1; i++) for (let j = j0; j < j1; j++) out[j * r + i] = src[i * c + j];
-    }
-  }
-  return fromFloat64(out, c, r);
+  const view = readableView(A, "A");
+  return fromFloat64(copyEntries(view, true), view.cols, view.rows);
 }
 
-/** The product AB of an m×k and a k×n matrix: (AB)_ij = Σ_p A_ip B_pj. */
-export function matmul(A: MatrixInput, B: MatrixInput): Matrix {
-  const a = asMatrix(A, "A");
-  const b = asMatrix(B, "B");
-  const [m, k] = a.shape;
-  const [k2, n] = b.shape;
-  if (k !== k2) shapeMismatch("matmul(A, B)", "A", a.shape, "B", b.shape, "A's column count must equal B's row count");
+/** C = op(A) op(B) into a new m×n matrix, where op(X) = X, or Xᵀ when `trans`, read in place either way. */
+function product(a: StridedMatrix, transA: boolean, b: StridedMatrix, transB: boolean, m: number, n: number, k: number): Matrix {
   const c = new Float64Array(m * n);
-  gemm(false, false, m, n, k, 1, a.data, b.data, 0, c);
+  // A view of Xᵀ stored as X: op(view) = X when trans, i.e. the kernel's flag is trans XOR transposed.
+  gemmStrided(transA !== a.transposed, transB !== b.transposed, m, n, k, 1, a, b, 0, { data: c, offset: 0, ld: Math.max(n, 1) });
   return fromFloat64(c, m, n);
+}
+
+/** The product AB of an m×k and a k×n matrix: (AB)_ij = Σ_p A_ip B_pj. Transposes and blocks are read in place. */
+export function matmul(A: MatrixInput, B: MatrixInput): Matrix {
+  const a = readableView(A, "A");
+  const b = readableView(B, "B");
+  const [m, k, k2, n] = [a.rows, a.cols, b.rows, b.cols];
+  if (k !== k2) shapeMismatch("matmul(A, B)", "A", [m, k], "B", [k2, n], "A's column count must equal B's row count");
+  return product(a, false, b, false, m, n, k);
 }
 
 /** AᵀB for A k×m and B k×n (the transpose is read in place, never built): (AᵀB)_ij = Σ_p A_pi B_pj. */
 export function matmulTN(A: MatrixInput, B: MatrixInput): Matrix {
-  const a = asMatrix(A, "A");
-  const b = asMatrix(B, "B");
-  const [k, m] = a.shape;
-  const [k2, n] = b.shape;
-  if (k !== k2) shapeMismatch("matmulTN(A, B) = AᵀB", "A", a.shape, "B", b.shape, "A and B must have the same number of rows");
-  const c = new Float64Array(m * n);
-  gemm(true, false, m, n, k, 1, a.data, b.data, 0, c);
-  return fromFloat64(c, m, n);
+  const a = readableView(A, "A");
+  const b = readableView(B, "B");
+  const [k, m, k2, n] = [a.rows, a.cols, b.rows, b.cols];
+  if (k !== k2) shapeMismatch("matmulTN(A, B) = AᵀB", "A", [k, m], "B", [k2, n], "A and B must have the same number of rows");
+  return product(a, true, b, false, m, n, k);
 }
 
 /** ABᵀ for A m×k and B n×k (the transpose is read in place, never built): (ABᵀ)_ij = Σ_p A_ip B_jp. */
 export function matmulNT(A: MatrixInput, B: MatrixInput): Matrix {
-  const a = asMatrix(A, "A");
-  const b = asMatrix(B, "B");
-  const [m, k] = a.shape;
-  const [n, k2] = b.shape;
-  if (k !== k2) shapeMismatch("matmulNT(A, B) = ABᵀ", "A", a.shape, "B", b.shape, "A and B must have the same number of columns");
-  const c = new Float64Array(m * n);
-  gemm(false, true, m, n, k, 1, a.data, b.data, 0, c);
-  return fromFloat64(c, m, n);
+  const a = readableView(A, "A");
+  const b = readableView(B, "B");
+  const [m, k, n, k2] = [a.rows, a.cols, b.rows, b.cols];
+  if (k !== k2) shapeMismatch("matmulNT(A, B) = ABᵀ", "A", [m, k], "B", [n, k2], "A and B must have the same number of columns");
+  return product(a, false, b, true, m, n, k);
 }
 
 /** The matrix–vector product Ax: (Ax)_i = Σ_j A_ij x_j. */

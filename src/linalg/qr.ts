@@ -12,7 +12,7 @@
  */
 import { applyHouseholderLeft, makeHouseholder } from "./householder";
 import { applyBlockReflectorLeft, blockReflector } from "./blockReflector";
-import { asMatrix, fromFloat64, Matrix, MatrixInput } from "./matrix";
+import { fromFloat64, matrixCopy, Matrix, MatrixInput } from "./matrix";
 import { requireAllFinite } from "../util/errors";
 
 export interface QR {
@@ -225,7 +225,7 @@ export function formQBlocked(f: HouseholderQR, cols: number): Float64Array {
  * ```
  */
 export function qr(A: MatrixInput, options: QrOptions = {}): QR {
-  const M = asMatrix(A, "A");
+  const M = matrixCopy(A, "A"); // one copy, read from A in place even when A is a strided view
   const mode = options.mode ?? "reduced";
   if (mode !== "reduced" && mode !== "complete") {
     throw new RangeError(`qr: mode must be "reduced" or "complete", got ${JSON.stringify(mode)}`);
@@ -234,7 +234,7 @@ export function qr(A: MatrixInput, options: QrOptions = {}): QR {
   const [m, n] = M.shape;
   const k = Math.min(m, n);
   const blocked = k >= BLOCKED_FROM;
-  const f = (blocked ? householderQRBlocked : householderQR)(M.data.slice(), m, n);
+  const f = (blocked ? householderQRBlocked : householderQR)(M.data, m, n);
   const rows = mode === "complete" ? m : k;
   const r = new Float64Array(rows * n);
   for (let i = 0; i < k; i++) for (let j = i; j < n; j++) r[i * n + j] = f.a[i * n + j];

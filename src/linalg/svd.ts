@@ -11,7 +11,8 @@
  *    condition number).
  */
 import { applyHouseholderLeft, makeHouseholder } from "./householder";
-import { asMatrix, fromFloat64, Matrix, MatrixInput } from "./matrix";
+import { hypot } from "./hypot";
+import { copyEntries, fromFloat64, Matrix, MatrixInput, readableView } from "./matrix";
 import { requireAllFinite } from "../util/errors";
 import { Bidiagonal, bidiagonalizeBlocked, bidiagonalVectorsBlocked } from "./bidiagonalBlocked";
 
@@ -226,7 +227,7 @@ function bidiagonalQR(s: Float64Array, e: Float64Array, m: number, ut?: Float64A
       let f = e[p - 2];
       e[p - 2] = 0;
       for (let j = p - 2; j >= k; j--) {
-        const t = Math.hypot(s[j], f);
+        const t = hypot(s[j], f);
         const cs = s[j] / t;
         const sn = f / t;
         s[j] = t;
@@ -241,7 +242,7 @@ function bidiagonalQR(s: Float64Array, e: Float64Array, m: number, ut?: Float64A
       let f = e[k - 1];
       e[k - 1] = 0;
       for (let j = k; j < p; j++) {
-        const t = Math.hypot(s[j], f);
+        const t = hypot(s[j], f);
         const cs = s[j] / t;
         const sn = f / t;
         s[j] = t;
@@ -268,7 +269,7 @@ function bidiagonalQR(s: Float64Array, e: Float64Array, m: number, ut?: Float64A
       let f = (sk + sp) * (sk - sp) + shift;
       let g = sk * ek;
       for (let j = k; j < p - 1; j++) {
-        let t = Math.hypot(f, g);
+        let t = hypot(f, g);
         let cs = f / t;
         let sn = g / t;
         if (j !== k) e[j - 1] = t;
@@ -277,7 +278,7 @@ function bidiagonalQR(s: Float64Array, e: Float64Array, m: number, ut?: Float64A
         g = sn * s[j + 1];
         s[j + 1] = cs * s[j + 1];
         if (vt) rotateRows(vt, n, j, j + 1, cs, sn);
-        t = Math.hypot(f, g);
+        t = hypot(f, g);
         cs = f / t;
         sn = g / t;
         s[j] = t;
@@ -311,13 +312,11 @@ function bidiagonalQR(s: Float64Array, e: Float64Array, m: number, ut?: Float64A
 
 /** A (m×n) as a row-major array with at least as many rows as columns, and whether it was transposed. */
 function tallData(A: MatrixInput, where: string): { a: Float64Array; m: number; n: number; transposed: boolean } {
-  const M = asMatrix(A, "A");
-  requireAllFinite(`${where}: A`, M.data);
-  const [r, c] = M.shape;
-  if (r >= c) return { a: M.data.slice(), m: r, n: c, transposed: false };
-  const a = new Float64Array(r * c);
-  for (let i = 0; i < r; i++) for (let j = 0; j < c; j++) a[j * r + i] = M.data[i * c + j];
-  return { a, m: c, n: r, transposed: true };
+  const view = readableView(A, "A"); // read in place (one copy) when A is a strided view
+  const [r, c] = [view.rows, view.cols];
+  const a = copyEntries(view, r < c);
+  requireAllFinite(`${where}: A`, a);
+  return r >= c ? { a, m: r, n: c, transposed: false } : { a, m: c, n: r, transposed: true };
 }
 
 /** The singular values of A, descending (no vectors: faster than `svd`). */

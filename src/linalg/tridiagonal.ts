@@ -7,6 +7,7 @@
  *    rotations chase the off-diagonal to zero; O(n²) for the values, plus O(n³) to accumulate the vectors.
  */
 import { applyHouseholderLeft, makeHouseholder } from "./householder";
+import { hypot } from "./hypot";
 
 /** The tridiagonal form: d (n diagonal entries) and e (e_i = T_{i+1,i}, i < n − 1; e_{n−1} = 0). */
 export interface Tridiagonal {
@@ -188,14 +189,21 @@ export function tridiagonalQTransposed(t: Tridiagonal): Float64Array {
   for (let k = tau.length - 1; k >= 0; k--) {
     applyHouseholderLeft(q, n, k + 1, n - k - 1, k + 1, n, a, (k + 1) * n + k, n, tau[k], work);
   }
-  // q = Q; transpose in place.
-  for (let i = 0; i < n; i++)
-    for (let j = i + 1; j < n; j++) {
-      const x = q[i * n + j];
-      q[i * n + j] = q[j * n + i];
-      q[j * n + i] = x;
-    }
+  transposeSquareInPlace(q, n); // q was Q
   return q;
+}
+
+/** Transposes the row-major n×n array `q` in place (q_ij ↔ q_ji), in tiles of 32×32 so both sides stay in cache. */
+export function transposeSquareInPlace(q: Float64Array, n: number): void {
+  const T = 32;
+  for (let i0 = 0; i0 < n; i0 += T)
+    for (let j0 = i0; j0 < n; j0 += T)
+      for (let i = i0; i < Math.min(i0 + T, n); i++)
+        for (let j = Math.max(j0, i + 1); j < Math.min(j0 + T, n); j++) {
+          const x = q[i * n + j];
+          q[i * n + j] = q[j * n + i];
+          q[j * n + i] = x;
+        }
 }
 
 /**
@@ -220,7 +228,7 @@ export function tridiagonalQL(d: Float64Array, e: Float64Array, zt?: Float64Arra
         if (++iter > 100) throw new Error(`eigenvalue iteration did not converge (index ${l} after 100 QL steps)`);
         let g = d[l];
         let p = (d[l + 1] - g) / (2 * e[l]);
-        let r = Math.hypot(p, 1);
+        let r = hypot(p, 1);
         if (p < 0) r = -r;
         d[l] = e[l] / (p + r);
         d[l + 1] = e[l] * (p + r);
@@ -241,7 +249,7 @@ export function tridiagonalQL(d: Float64Array, e: Float64Array, zt?: Float64Arra
           s2 = s;
           g = c * e[i];
           h = c * p;
-          r = Math.hypot(p, e[i]);
+          r = hypot(p, e[i]);
           e[i + 1] = s * r;
           s = e[i] / r;
           c = p / r;

@@ -18,9 +18,9 @@ import { makeHouseholder } from "./householder";
 import { gemmStrided } from "./gemm";
 import { applyBlockReflectorLeft, blockReflector } from "./blockReflector";
 import { matvecWorkspace, MatvecWorkspace } from "./matvec";
-import { Tridiagonal, tridiagonalize } from "./tridiagonal";
+import { Tridiagonal, tridiagonalize, transposeSquareInPlace } from "./tridiagonal";
 
-/** Reflectors per block, and the columns of the panel [V W]. */
+/** Reflectors per block, and the columns of the panel (v and w of each step, interleaved). */
 const NB = 32;
 const P = 2 * NB;
 /** Rows of the trailing block per matrix product of the update (only the lower triangle is needed). */
@@ -41,7 +41,7 @@ export function tridiagonalizeBlocked(input: Float64Array, n: number): Tridiagon
   const d = new Float64Array(n);
   const e = new Float64Array(n);
   const tau = new Float64Array(Math.max(0, n - 2));
-  const panel = new Float64Array(n * P); // [V W], row r ↔ global row k0 + r
+  const panel = new Float64Array(n * P); // v₀ w₀ v₁ w₁ …, row r ↔ global row k0 + r
   let k0 = 0;
   for (; n - k0 > 2 * NB; k0 += NB) {
     reducePanel(a, n, k0, panel, d, e, tau, vectors);
@@ -73,9 +73,10 @@ interface Vectors {
 
 /**
  * Steps k0 … k0+NB−1: makes each reflector (stored below the sub-diagonal, with a 1 written on the
- * sub-diagonal for the trailing update) and its w. They are kept side by side in the panel P = [V W]
- * (row R ↔ global row k0 + R; column i ↔ v of step k0 + i, column NB + i ↔ its w), whose columns of later
- * steps are still 0, so every correction is a product with all of P. The trailing block is not changed.
+ * sub-diagonal for the trailing update) and its w. They are kept interleaved in the panel P
+ * (row R ↔ global row k0 + R; column 2i ↔ v of step k0 + i, column 2i + 1 ↔ its w), so that at step i the
+ * columns filled so far are the first 2i: every correction is a product with those columns only.
+ * The trailing block is not changed.
  */
 function reducePanel(
   a: Float64Array,
@@ -95,13 +96,14 @@ function reducePanel(
   for (let i = 0; i < NB; i++) {
     const g = k0 + i;
     const G = i * P; // row g of the panel
-    // Column g, rows g … n−1, updated by the block's earlier steps: −= V W[g, :]ᵀ + W V[g, :]ᵀ = P [W[g, :] V[g, :]]ᵀ.
+    const width = 2 * i; // the panel's columns filled by the earlier steps of the block
+    // Column g, rows g … n−1, updated by the block's earlier steps: −= Σ_j v_j W[g, j] + w_j V[g, j] = P q.
     if (i > 0) {
-      for (let j = 0; j < NB; j++) {
-        q[j] = p[G + NB + j];
-        q[NB + j] = p[G + j];
+      for (let j = 0; j < width; j += 2) {
+        q[j] = p[G + j + 1];
+        q[j + 1] = p[G + j];
       }
-      panelProduct(p, k0, g, n, q, correction);
+      panelProduct(p, k0, g, n, q, width, correction);
       for (let r = g; r < n; r++) a[r * n + g] -= correction[r];
     }
     d[g] = a[g * n + g];
@@ -109,39 +111,47 @@ function reducePanel(
     tau[g] = tg;
     e[g] = a[(g + 1) * n + g];
     a[(g + 1) * n + g] = 1;
-    // v, indexed by global row (v_r = 0 for r ≤ g), into column i of P; A v over the trailing lower triangle.
+    // v, indexed by global row (v_r = 0 for r ≤ g), into column 2i of P; A v over the trailing lower triangle.
     v.fill(0, 0, g + 1);
     for (let r = g + 1; r < n; r++) {
       v[r] = a[r * n + g];
-      p[(r - k0) * P + i] = v[r];
+      p[(r - k0) * P + width] = v[r];
     }
     symmetricProduct(a, n, g + 1, vectors);
-    // A′v = A v − V (Wᵀv) − W (Vᵀv) = A v − P [Wᵀv; Vᵀv], with t = Pᵀv = [Vᵀv; Wᵀv].
-    panelTransposedProduct(p, k0, g + 1, n, v, t);
-    for (let j = 0; j < NB; j++) {
-      q[j] = t[NB + j];
-      q[NB + j] = t[j];
-    }
-    panelProduct(p, k0, g + 1, n, q, correction);
+    // A′v = A v − V (Wᵀv) − W (Vᵀv) = A v − P q, with t = Pᵀv (t_2j = v_jᵀv, t_2j+1 = w_jᵀv) and q its pairs swapped.
     let pv = 0;
-    for (let r = g + 1; r < n; r++) {
-      const x = tg * (av[r] - correction[r]);
-      av[r] = x;
-      pv += x * v[r];
+    if (i > 0) {
+      panelTransposedProduct(p, k0, g + 1, n, v, width, t);
+      for (let j = 0; j < width; j += 2) {
+        q[j] = t[j + 1];
+        q[j + 1] = t[j];
+      }
+      panelProduct(p, k0, g + 1, n, q, width, correction);
+      for (let r = g + 1; r < n; r++) {
+        const x = tg * (av[r] - correction[r]);
+        av[r] = x;
+        pv += x * v[r];
+      }
+    } else {
+      for (let r = g + 1; r < n; r++) {
+        const x = tg * av[r];
+        av[r] = x;
+        pv += x * v[r];
+      }
     }
-    // w = τA′v − (τ/2)(τ(A′v)ᵀv) v, into column NB + i of P.
+    // w = τA′v − (τ/2)(τ(A′v)ᵀv) v, into column 2i + 1 of P.
     const K = 0.5 * tg * pv;
-    for (let r = g + 1; r < n; r++) p[(r - k0) * P + NB + i] = av[r] - K * v[r];
+    for (let r = g + 1; r < n; r++) p[(r - k0) * P + width + 1] = av[r] - K * v[r];
   }
 }
 
-/** out[r] = Σ_j P[r − k0, j] q_j for global rows r0 … r1−1 (four rows at a time: four independent sums). */
-function panelProduct(p: Float64Array, k0: number, r0: number, r1: number, q: Float64Array, out: Float64Array): void {
+/** out[r] = Σ_{j<width} P[r − k0, j] q_j for global rows r0 … r1−1 (four rows at a time: four independent sums). */
+function panelProduct(p: Float64Array, k0: number, r0: number, r1: number, q: Float64Array, width: number, out: Float64Array): void {
   let r = r0;
   for (; r + 3 < r1; r += 4) {
     const o = (r - k0) * P;
     let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-    for (let j = 0; j < P; j++) {
+    for (let j = 0; j < width; j++) {
       const qj = q[j];
       s0 += p[o + j] * qj;
       s1 += p[o + P + j] * qj;
@@ -156,24 +166,24 @@ function panelProduct(p: Float64Array, k0: number, r0: number, r1: number, q: Fl
   for (; r < r1; r++) {
     const o = (r - k0) * P;
     let s = 0;
-    for (let j = 0; j < P; j++) s += p[o + j] * q[j];
+    for (let j = 0; j < width; j++) s += p[o + j] * q[j];
     out[r] = s;
   }
 }
 
-/** t_j = Σ_r P[r − k0, j] x_r over global rows r0 … r1−1 (four rows at a time: one load and store of t_j for four). */
-function panelTransposedProduct(p: Float64Array, k0: number, r0: number, r1: number, x: Float64Array, t: Float64Array): void {
-  t.fill(0);
+/** t_j = Σ_r P[r − k0, j] x_r, j < width, over global rows r0 … r1−1 (four rows at a time: one load and store of t_j for four). */
+function panelTransposedProduct(p: Float64Array, k0: number, r0: number, r1: number, x: Float64Array, width: number, t: Float64Array): void {
+  t.fill(0, 0, width);
   let r = r0;
   for (; r + 3 < r1; r += 4) {
     const o = (r - k0) * P;
     const x0 = x[r], x1 = x[r + 1], x2 = x[r + 2], x3 = x[r + 3];
-    for (let j = 0; j < P; j++) t[j] += p[o + j] * x0 + p[o + P + j] * x1 + p[o + 2 * P + j] * x2 + p[o + 3 * P + j] * x3;
+    for (let j = 0; j < width; j++) t[j] += p[o + j] * x0 + p[o + P + j] * x1 + p[o + 2 * P + j] * x2 + p[o + 3 * P + j] * x3;
   }
   for (; r < r1; r++) {
     const o = (r - k0) * P;
     const xr = x[r];
-    for (let j = 0; j < P; j++) t[j] += p[o + j] * xr;
+    for (let j = 0; j < width; j++) t[j] += p[o + j] * xr;
   }
 }
 
@@ -235,9 +245,9 @@ function diagonalBlock(a: Float64Array, n: number, r: number, v: Float64Array, y
 }
 
 /**
- * The trailing block B = a[k0+NB…, k0+NB…] ← B − V Wᵀ − W Vᵀ = B − [V W] [W V]ᵀ on its lower triangle, by
- * block rows of ROWS_PER_PRODUCT: each is one matrix product with inner dimension 2·NB. [V W] is the panel
- * itself (from its row NB on); [W V] a copy with the halves swapped.
+ * The trailing block B = a[k0+NB…, k0+NB…] ← B − Σ_i (v_i w_iᵀ + w_i v_iᵀ) = B − P Sᵀ on its lower triangle, by
+ * block rows of ROWS_PER_PRODUCT: each is one matrix product with inner dimension 2·NB. P is the panel itself
+ * (from its row NB on); S a copy with the columns of each pair (v_i, w_i) swapped.
  */
 function updateTrailing(a: Float64Array, n: number, k0: number, p: Float64Array): void {
   const s = k0 + NB; // first row/column of B
@@ -245,8 +255,10 @@ function updateTrailing(a: Float64Array, n: number, k0: number, p: Float64Array)
   const swapped = new Float64Array(m * P);
   for (let r = 0; r < m; r++) {
     const o = (NB + r) * P;
-    swapped.set(p.subarray(o + NB, o + P), r * P);
-    swapped.set(p.subarray(o, o + NB), r * P + NB);
+    for (let j = 0; j < P; j += 2) {
+      swapped[r * P + j] = p[o + j + 1];
+      swapped[r * P + j + 1] = p[o + j];
+    }
   }
   for (let r0 = 0; r0 < m; r0 += ROWS_PER_PRODUCT) {
     const rows = Math.min(ROWS_PER_PRODUCT, m - r0);
@@ -267,7 +279,7 @@ function updateTrailing(a: Float64Array, n: number, k0: number, p: Float64Array)
 
 /**
  * Qᵀ (row-major n×n) for the Q = H₀ H₁ ⋯ H_{n−3} of a tridiagonalisation, in blocks: Q ← (I − V T Vᵀ) Q for
- * the blocks of NB reflectors, last block first (blockReflector.ts), then transposed.
+ * the blocks of NB reflectors, last block first (blockReflector.ts), then transposed in place.
  */
 export function tridiagonalQTransposedBlocked(t: Tridiagonal): Float64Array {
   const { a, tau, n } = t;
@@ -278,11 +290,6 @@ export function tridiagonalQTransposedBlocked(t: Tridiagonal): Float64Array {
     const block = blockReflector(a, (j + 1) * n + j, n + 1, n, n - j - 1, tau, j, Math.min(NB, k - j));
     applyBlockReflectorLeft(block, false, n - j - 1, { data: q, offset: (j + 1) * n + j + 1, ld: n });
   }
-  for (let i = 0; i < n; i++)
-    for (let j = i + 1; j < n; j++) {
-      const x = q[i * n + j];
-      q[i * n + j] = q[j * n + i];
-      q[j * n + i] = x;
-    }
+  transposeSquareInPlace(q, n); // q was Q
   return q;
 }

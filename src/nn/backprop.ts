@@ -12,6 +12,7 @@
  */
 import { gemm } from "../linalg/gemm";
 import { formatShape, describe } from "../util/errors";
+import { isLabelArray, oneHotRows } from "../util/labels";
 import { Tensor, TensorInput, toTensor } from "../autograd/tensor";
 import { logSumExpRow, softmaxRows } from "../autograd/reduce";
 import type { MLP } from "./layers";
@@ -40,17 +41,9 @@ export function backpropMlp(model: MLP, xIn: TensorInput, yIn: TensorInput, loss
   const [N, nL] = output.shape;
   // ---- the target as an N × n_L matrix
   let y: Float64Array;
-  if (loss === "softmaxCrossEntropy" && !(yIn instanceof Tensor) && (ArrayBuffer.isView(yIn) || (Array.isArray(yIn) && typeof yIn[0] === "number"))) {
-    const labels = yIn as ArrayLike<number>;
-    if (labels.length !== N) throw new RangeError(`backpropMlp: got ${labels.length} labels for ${N} samples`);
-    for (let i = 0; i < N; i++) {
-      const label = labels[i];
-      if (!Number.isInteger(label) || label < 0 || label >= nL) {
-        throw new RangeError(`backpropMlp: labels must be integers 0…${nL - 1} (the model has ${nL} outputs), but label ${i} is ${label}`);
-      }
-    }
-    y = new Float64Array(N * nL);
-    for (let i = 0; i < N; i++) y[i * nL + labels[i]] = 1;
+  if (loss === "softmaxCrossEntropy" && isLabelArray(yIn)) {
+    if (yIn.length !== N) throw new RangeError(`backpropMlp: got ${yIn.length} labels for ${N} samples`);
+    y = oneHotRows(yIn, nL, `backpropMlp (the model has ${nL} outputs)`);
   } else {
     const t = toTensor(yIn, "backpropMlp: y");
     if (t.size !== N * nL) throw new RangeError(`backpropMlp: y has shape ${formatShape(t.shape)} but the output f is ${formatShape(output.shape)}`);

@@ -1,6 +1,4 @@
 export * from "./monitor";
-export { activations, customActivation, getActivation } from "./activations";
-export type { Activation, ActivationName as BuiltinActivationName, ActivationLike as ActivationOrName } from "./activations";
 export { gaussianInit, lecunInit, heInit, xavierInit, orthogonalInit, initializers } from "./init";
 export type { Initializer, InitializerName } from "./init";
 export { Linear, MLP, mlp } from "./layers";

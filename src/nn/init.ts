@@ -8,8 +8,7 @@
  * - orthogonalInit(σ_w): W = σ_w · (a Haar-distributed orthogonal matrix, cut to n_out × n_in), so all
  *   singular values of W equal σ_w (dynamical isometry experiments).
  */
-import { RandomGenerator } from "../random/index";
-import { ginibre } from "../rmt/samplers";
+import { ginibre, RandomGenerator } from "../random/index";
 import { qr } from "../linalg/qr";
 
 export interface Initializer {

@@ -10,7 +10,7 @@ import { formatShape } from "../util/errors";
 import { RandomSource, toGenerator } from "../random/index";
 import { Tensor, TensorInput, noGrad, toTensor } from "../autograd/tensor";
 import { linear } from "../autograd/matmul";
-import { Activation, ActivationLike, getActivation } from "./activations";
+import { Activation, ActivationSpec, resolveActivation } from "../special/activations";
 import { Initializer, heInit, lecunInit } from "./init";
 
 /** Anything `fit` can train: a forward map and its parameters. */
@@ -78,7 +78,7 @@ export class Linear implements Model {
 
 export interface MlpOptions {
   /** φ, an activation object or name (default "relu"). Not applied after the last layer: f = h_L. */
-  activation?: ActivationLike;
+  activation?: ActivationSpec;
   /** Biases b_l (default true). */
   bias?: boolean;
   /** Default heInit() for relu-like activations, lecunInit() otherwise. */
@@ -113,7 +113,7 @@ export class MLP implements Model {
     if (!Array.isArray(widths) || widths.length < 2 || widths.some((w) => !Number.isSafeInteger(w) || w < 1)) {
       throw new RangeError(`MLP: widths must be at least two integers ≥ 1 [n₀, n₁, …, n_L], got ${JSON.stringify(widths)}`);
     }
-    this.activation = getActivation(options.activation ?? "relu");
+    this.activation = resolveActivation(options.activation ?? "relu");
     this.widths = widths.slice();
     this.init = options.init ?? (["relu", "gelu", "softplus"].includes(this.activation.name) ? heInit() : lecunInit());
     const rng = toGenerator(options.rng ?? 0);
@@ -167,11 +167,11 @@ export class MLP implements Model {
   private applyActivation(h: Tensor): Tensor {
     switch (this.activation.name) {
       case "relu":
-        return this.activation === getActivation("relu") ? h.relu() : h.activate(this.activation);
+        return this.activation === resolveActivation("relu") ? h.relu() : h.activate(this.activation);
       case "tanh":
-        return this.activation === getActivation("tanh") ? h.tanh() : h.activate(this.activation);
+        return this.activation === resolveActivation("tanh") ? h.tanh() : h.activate(this.activation);
       case "identity":
-        return this.activation === getActivation("identity") ? h : h.activate(this.activation);
+        return this.activation === resolveActivation("identity") ? h : h.activate(this.activation);
       default:
         return h.activate(this.activation);
     }

@@ -11,6 +11,7 @@ import { requireFigureNumbers } from "./checks";
 import type { Figure, Frame, Layout, Trace } from "./figure";
 import { describe, requireObject } from "../util/errors";
 import { axesLayout, isNdarray, toNumbers, toRows, type AxesOptions, type Grid, type Numbers } from "./axes";
+import { localized } from "../util/language";
 
 export * from "./axes";
 
@@ -113,7 +114,7 @@ function histogramBars(samples: Numbers, options: HistogramTraceOptions, where: 
     x: counts.map((_, i) => lo + (i + 0.5) * width),
     y: counts.map((c) => (normalize ? c / (values.length * width) : c)),
     width,
-    name: options.name ?? "samples",
+    name: options.name ?? localized({ en: "samples", ja: "標本" }),
     marker: { color: options.color ?? "rgb(31,119,180)" },
     opacity: options.opacity ?? 0.55,
     hovertemplate: "%{x:.4g}: %{y:.4g}<extra></extra>",
@@ -128,9 +129,10 @@ function histogramBars(samples: Numbers, options: HistogramTraceOptions, where: 
 export function histogramFigure(samples: Numbers, options: HistogramOptions = {}): Figure {
   const data: Trace[] = [histogramBars(samples, options, "histogramFigure")];
   const curves = options.density === undefined ? [] : Array.isArray(options.density) ? options.density : [options.density];
-  curves.forEach((c, i) => data.push(seriesTrace({ name: `density ${i + 1}`, ...c }, "lines", i)));
+  curves.forEach((c, i) => data.push(seriesTrace({ name: localized({ en: `density ${i + 1}`, ja: `密度 ${i + 1}` }), ...c }, "lines", i)));
   const normalize = options.normalize ?? true;
-  const layout = axesLayout({ yLabel: normalize ? "density" : "count", barmode: "overlay", ...options });
+  const yLabel = normalize ? localized({ en: "density", ja: "密度" }) : localized({ en: "count", ja: "度数" });
+  const layout = axesLayout({ yLabel: yLabel, barmode: "overlay", ...options });
   layout.bargap = 0;
   return { data, layout };
 }

@@ -12,6 +12,7 @@ import { AudioSignal, Spectrogram } from "../data/audio";
 import { SkeletonSequence } from "../data/skeleton";
 import { RiskCurve, ScalarModel, ToyDataset, ToyProblem, trueRisk } from "../data/toy1d";
 import type { Figure, Frame, Layout, Trace } from "./figure";
+import { localized } from "../util/language";
 
 function toBatch(images: ImageBatch | LabeledImages, where: string): ImageBatch {
   if (images instanceof ImageBatch) return images;
@@ -121,7 +122,7 @@ export function digitGridFigure(
   digits: ImageBatch | LabeledImages,
   options: { count?: number; start?: number; indices?: ArrayLike<number>; cols?: number; predictions?: ArrayLike<number>; title?: string } = {},
 ): Figure {
-  return imageGridFigure(digits, { title: "MNIST digits (label above each)", ...options });
+  return imageGridFigure(digits, { title: localized({ en: "MNIST digits (label above each)", ja: "MNIST の数字（上はラベル）" }), ...options });
 }
 
 /**
@@ -137,10 +138,10 @@ export function augmentationFigure(before: ImageBatch, after: ImageBatch, option
   const count = Math.min(options.count ?? 8, a.count);
   const tiles: Tile[] = [];
   for (let i = 0; i < count; i++) {
-    tiles.push({ batch: a, index: i, row: 0, col: i, caption: labelCaption(a, i) ?? (i === 0 ? "before" : undefined) });
-    tiles.push({ batch: b, index: i, row: 1, col: i, caption: labelCaption(b, i) ?? (i === 0 ? "after" : undefined) });
+    tiles.push({ batch: a, index: i, row: 0, col: i, caption: labelCaption(a, i) ?? (i === 0 ? localized({ en: "before", ja: "前" }) : undefined) });
+    tiles.push({ batch: b, index: i, row: 1, col: i, caption: labelCaption(b, i) ?? (i === 0 ? localized({ en: "after", ja: "後" }) : undefined) });
   }
-  return mosaicFigure(tiles, 2, count, a.height, a.width, { title: options.title ?? "before (top) and after (bottom) augmentation", scale: options.scale });
+  return mosaicFigure(tiles, 2, count, a.height, a.width, { title: options.title ?? localized({ en: "before (top) and after (bottom) augmentation", ja: "データ拡張の前（上）と後（下）" }), scale: options.scale });
 }
 
 /**
@@ -165,8 +166,8 @@ export function spectrogramFigure(spec: Spectrogram, options: { signal?: AudioSi
   const layout: Layout = {
     height: options.signal ? 520 : 400,
     margin: { t: options.title ? 50 : 20, r: 20, b: 50, l: 70 },
-    xaxis: { title: { text: "time (s)" } },
-    yaxis: { title: { text: "frequency (Hz)" } },
+    xaxis: { title: { text: localized({ en: "time (s)", ja: "時間 (s)" }) } },
+    yaxis: { title: { text: localized({ en: "frequency (Hz)", ja: "周波数 (Hz)" }) } },
   };
   if (options.title) layout.title = { text: options.title };
   const data: Trace[] = [heatmap];
@@ -187,9 +188,9 @@ export function spectrogramFigure(spec: Spectrogram, options: { signal?: AudioSi
       x.push(i / s.sampleRate, i / s.sampleRate);
       y.push(lo, hi);
     }
-    data.push({ type: "scatter", mode: "lines", x, y, xaxis: "x", yaxis: "y2", line: { width: 1, color: "#444" }, name: "waveform", showlegend: false });
+    data.push({ type: "scatter", mode: "lines", x, y, xaxis: "x", yaxis: "y2", line: { width: 1, color: "#444" }, name: localized({ en: "waveform", ja: "波形" }), showlegend: false });
     layout.yaxis.domain = [0, 0.66];
-    layout.yaxis2 = { domain: [0.72, 1], title: { text: "amplitude" } };
+    layout.yaxis2 = { domain: [0.72, 1], title: { text: localized({ en: "amplitude", ja: "振幅" }) } };
   }
   return { data, layout };
 }
@@ -212,7 +213,7 @@ function boneCoordinates(seq: SkeletonSequence, t: number): { x: (number | null)
 function frameTraces(seq: SkeletonSequence, t: number): Trace[] {
   const joints = Array.from({ length: seq.joints.length }, (_, j) => seq.joint(t, j));
   return [
-    { type: "scatter3d", mode: "lines", ...boneCoordinates(seq, t), line: { width: 6, color: "#1f77b4" }, name: "bones", hoverinfo: "skip" },
+    { type: "scatter3d", mode: "lines", ...boneCoordinates(seq, t), line: { width: 6, color: "#1f77b4" }, name: localized({ en: "bones", ja: "骨" }), hoverinfo: "skip" },
     {
       type: "scatter3d",
       mode: "markers",
@@ -221,7 +222,7 @@ function frameTraces(seq: SkeletonSequence, t: number): Trace[] {
       z: joints.map((p) => p[2]),
       text: [...seq.joints],
       marker: { size: 4, color: "#d62728" },
-      name: "joints",
+      name: localized({ en: "joints", ja: "関節" }),
       hovertemplate: "%{text}<br>(%{x:.2f}, %{y:.2f}, %{z:.2f})<extra></extra>",
     },
   ];
@@ -254,12 +255,17 @@ export function skeletonAnimationFigure(seq: SkeletonSequence, options: { frameS
   const layout: Layout = {
     height: 560,
     margin: { t: 50, r: 10, b: 10, l: 10 },
-    title: { text: options.title ?? `skeleton: ${seq.motion} (${seq.frames} frames × ${seq.joints.length} joints × 3)` },
+    title: {
+      text: options.title ?? localized({
+        en: `skeleton: ${seq.motion} (${seq.frames} frames × ${seq.joints.length} joints × 3)`,
+        ja: `骨格: ${seq.motion}（${seq.frames} フレーム × ${seq.joints.length} 関節 × 3）`,
+      }),
+    },
     showlegend: false,
     scene: {
-      xaxis: { range: ranges[0], title: { text: "x (right)" } },
-      yaxis: { range: ranges[1], title: { text: "y (forward)" } },
-      zaxis: { range: ranges[2], title: { text: "z (up)" } },
+      xaxis: { range: ranges[0], title: { text: localized({ en: "x (right)", ja: "x（右）" }) } },
+      yaxis: { range: ranges[1], title: { text: localized({ en: "y (forward)", ja: "y（前）" }) } },
+      zaxis: { range: ranges[2], title: { text: localized({ en: "z (up)", ja: "z（上）" }) } },
       aspectmode: "manual",
       aspectratio: { x: spans[0] / longest, y: spans[1] / longest, z: spans[2] / longest },
       camera: { eye: { x: 1.25, y: 0.9, z: 0.35 } }, // front-right view: the figure faces +y
@@ -312,7 +318,7 @@ export function toyFitFigure(
   if (!(data instanceof ToyDataset)) throw new TypeError(`toyFitFigure: data must be a ToyDataset, got ${describe(data)}`);
   const grid = Array.from({ length: 401 }, (_, i) => i / 400);
   const traces: Trace[] = [
-    { type: "scatter", mode: "lines", x: grid, y: grid.map(problem.target), name: `target g (${problem.name})`, line: { color: "black", dash: "dash" } },
+    { type: "scatter", mode: "lines", x: grid, y: grid.map(problem.target), name: localized({ en: `target g (${problem.name})`, ja: `目標 g（${problem.name}）` }), line: { color: "black", dash: "dash" } },
     { type: "scatter", mode: "markers", x: Array.from(data.x), y: Array.from(data.y), name: `𝒟 (N = ${data.size})`, marker: { size: 6, color: "#888" } },
   ];
   for (const [name, model] of Object.entries(models)) {
@@ -350,14 +356,17 @@ export function riskCurveFigure(curve: RiskCurve, options: { xTitle?: string; ti
   }
   return {
     data: [
-      { type: "scatter", mode: "lines+markers", x: curve.x, y: curve.empirical, name: "empirical risk R̂_𝒟(f̂)" },
-      { type: "scatter", mode: "lines+markers", x: curve.x, y: curve.true, name: "true risk R(f̂)" },
-      { type: "scatter", mode: "lines", x: [curve.x[0], curve.x[curve.x.length - 1]], y: [curve.bayes, curve.bayes], name: "Bayes risk σ²", line: { dash: "dot", color: "gray" } },
+      { type: "scatter", mode: "lines+markers", x: curve.x, y: curve.empirical, name: localized({ en: "empirical risk R̂_𝒟(f̂)", ja: "経験リスク R̂_𝒟(f̂)" }) },
+      { type: "scatter", mode: "lines+markers", x: curve.x, y: curve.true, name: localized({ en: "true risk R(f̂)", ja: "期待リスク R(f̂)" }) },
+      {
+        type: "scatter", mode: "lines", x: [curve.x[0], curve.x[curve.x.length - 1]], y: [curve.bayes, curve.bayes],
+        name: localized({ en: "Bayes risk σ²", ja: "ベイズリスク σ²" }), line: { dash: "dot", color: "gray" },
+      },
     ],
     layout: {
-      title: { text: options.title ?? "empirical vs true risk" },
-      xaxis: { title: { text: options.xTitle ?? "degree (model size)" } },
-      yaxis: { title: { text: "risk" }, type: options.logY === false ? "linear" : "log" },
+      title: { text: options.title ?? localized({ en: "empirical vs true risk", ja: "経験リスクと期待リスク" }) },
+      xaxis: { title: { text: options.xTitle ?? localized({ en: "degree (model size)", ja: "次数（モデルの大きさ）" }) } },
+      yaxis: { title: { text: localized({ en: "risk", ja: "リスク" }) }, type: options.logY === false ? "linear" : "log" },
       height: 420,
     },
   };

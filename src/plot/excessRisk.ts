@@ -8,6 +8,7 @@ import { describe } from "../util/errors";
 import type { ExcessRiskTerms } from "../data/excessRisk";
 import type { Figure, Trace } from "./figure";
 import { subplots } from "./builders";
+import { localized, type Localized } from "../util/language";
 
 /** One panel: the settings' labels along x (e.g. N = 15, 30, …) and the decomposition at each. */
 export interface ExcessRiskPanel {
@@ -17,10 +18,10 @@ export interface ExcessRiskPanel {
   terms: ExcessRiskTerms[];
 }
 
-const PARTS: { key: keyof ExcessRiskTerms; name: string; color: string }[] = [
-  { key: "approximation", name: "approximation (model class)", color: "#1f77b4" },
-  { key: "estimation", name: "estimation (finite N)", color: "#ff7f0e" },
-  { key: "optimisation", name: "optimisation (finite steps)", color: "#2ca02c" },
+const PARTS: { key: keyof ExcessRiskTerms; name: Localized; color: string }[] = [
+  { key: "approximation", name: { en: "approximation (model class)", ja: "近似誤差（モデルのクラス）" }, color: "#1f77b4" },
+  { key: "estimation", name: { en: "estimation (finite N)", ja: "推定誤差（有限の N）" }, color: "#ff7f0e" },
+  { key: "optimisation", name: { en: "optimisation (finite steps)", ja: "最適化誤差（有限のステップ数）" }, color: "#2ca02c" },
 ];
 
 /** Panels of stacked bars side by side, one legend for all; the y axis of each panel is the excess risk. */
@@ -35,7 +36,7 @@ export function excessRiskFigure(panels: ExcessRiskPanel[], options: { title?: s
       type: "bar",
       x,
       y: panel.terms.map((t) => t[part.key]),
-      name: part.name,
+      name: localized(part.name),
       legendgroup: part.key,
       showlegend: i === 0,
       marker: { color: part.color },
@@ -45,12 +46,12 @@ export function excessRiskFigure(panels: ExcessRiskPanel[], options: { title?: s
       mode: "markers",
       x,
       y: panel.terms.map((t) => t.total),
-      name: "total excess risk R(f_t) − σ²",
+      name: localized({ en: "total excess risk R(f_t) − σ²", ja: "超過リスクの合計 R(f_t) − σ²" }),
       legendgroup: "total",
       showlegend: i === 0,
       marker: { color: "black", symbol: "diamond", size: 9 },
     };
-    const layout = { title: { text: panel.title }, xaxis: { title: { text: panel.xLabel }, type: "category", tickangle: 0 }, yaxis: { title: { text: i === 0 ? "excess risk" : "" } } };
+    const layout = { title: { text: panel.title }, xaxis: { title: { text: panel.xLabel }, type: "category", tickangle: 0 }, yaxis: { title: { text: i === 0 ? localized({ en: "excess risk", ja: "超過リスク" }) : "" } } };
     return { data: [...bars, total], layout };
   });
   const fig = subplots(figures, { cols: panels.length, height: options.height ?? 420, title: options.title });

@@ -16,6 +16,7 @@ import type { Figure, Trace } from "./figure";
 import type { EpochSummary, TrainingMonitor } from "../nn/monitor";
 import { InterruptedError, interruptToken, yieldToEventLoop, type InterruptToken } from "../util/interrupt";
 import { requireInteger } from "../util/errors";
+import { localized } from "../util/language";
 
 /** `75` → `"1:15"`, `4000` → `"1:06:40"`. */
 export function formatDuration(seconds: number): string {
@@ -73,7 +74,8 @@ export class ProgressBar {
     if (this.lastDraw !== drawnBefore) await yieldToEventLoop();
     if (this.token.interrupted) {
       this.finish("interrupted");
-      throw new InterruptedError(`${this.label || "loop"} interrupted at ${this.count}/${this.total}`);
+      const what = this.label || localized({ en: "loop", ja: "ループ" });
+      throw new InterruptedError(localized({ en: `${what} interrupted at ${this.count}/${this.total}`, ja: `${what} を ${this.count}/${this.total} で中断しました` }));
     }
   }
 
@@ -84,7 +86,7 @@ export class ProgressBar {
     this.draw(status);
   }
 
-  /** The bar as text: `sampling  420/1000  42%  1234.5 it/s  elapsed 0:01  ETA 0:01`. */
+  /** The bar as text: `sampling  420/1000  42%  1234.5 it/s  elapsed 0:01  ETA 0:01` (`経過 0:01  残り 0:01` in Japanese). */
   toString(): string {
     const fraction = this.total === 0 ? 1 : this.count / this.total;
     const rate = this.count / Math.max(this.elapsed, 1e-9);
@@ -94,8 +96,8 @@ export class ProgressBar {
     const bar = "█".repeat(filled) + "░".repeat(width - filled);
     return (
       `${this.label ? this.label + " " : ""}${bar} ${this.count}/${this.total} ${(100 * fraction).toFixed(0)}% ` +
-      `${formatRate(rate)} elapsed ${formatDuration(this.elapsed)}` +
-      (this.finished ? "" : ` ETA ${formatDuration(eta)}`) +
+      `${formatRate(rate)} ${localized({ en: "elapsed", ja: "経過" })} ${formatDuration(this.elapsed)}` +
+      (this.finished ? "" : ` ${localized({ en: "ETA", ja: "残り" })} ${formatDuration(eta)}`) +
       (this.note ? `  ${this.note}` : "")
     );
   }
@@ -104,7 +106,8 @@ export class ProgressBar {
     this.lastDraw = Date.now();
     const fraction = this.total === 0 ? 1 : this.count / this.total;
     const colour = status === "interrupted" || status === "failed" ? "#d62728" : status === "done" ? "#2ca02c" : "#1f77b4";
-    const text = this.toString() + (status && status !== "done" ? `  (${status})` : "");
+    const shownStatus = status === "interrupted" ? localized({ en: "interrupted", ja: "中断" }) : localized({ en: "failed", ja: "失敗" });
+    const text = this.toString() + (status && status !== "done" ? `  (${shownStatus})` : "");
     const html =
       `<div style="font-family:monospace;font-size:12px;display:flex;align-items:center;gap:8px;">` +
       (this.label ? `<span>${escapeHtml(this.label)}</span>` : "") +
@@ -166,7 +169,7 @@ export class LiveCurves {
         title: { text: this.options.title ?? "" },
         height: 320,
         margin: { t: 40, r: hasY2 ? 60 : 20, b: 45, l: 60 },
-        xaxis: { title: { text: this.options.xLabel ?? "step" } },
+        xaxis: { title: { text: this.options.xLabel ?? localized({ en: "step", ja: "ステップ" }) } },
         yaxis: { title: { text: this.options.yLabel ?? "" }, type: this.options.logY ? "log" : "linear" },
         ...(hasY2 ? { yaxis2: { title: { text: this.options.y2Label ?? "" }, overlaying: "y", side: "right" } } : {}),
         legend: { orientation: "h", y: -0.25 },
@@ -201,20 +204,28 @@ export function trainingMonitor(options: { title?: string; redrawMs?: number } =
   return {
     start(info) {
       stepsPerEpoch = info.stepsPerEpoch;
-      bar = progressBar(info.epochs * info.stepsPerEpoch, info.title ?? options.title ?? "training", { interval: options.redrawMs ?? 200 });
-      curves = liveCurves({ title: info.title ?? options.title ?? "training", xLabel: "epoch", yLabel: "loss", y2Label: "accuracy", interval: 1000 });
+      const title = info.title ?? options.title ?? localized({ en: "training", ja: "訓練" });
+      bar = progressBar(info.epochs * info.stepsPerEpoch, title, { interval: options.redrawMs ?? 200 });
+      curves = liveCurves({
+        title,
+        xLabel: localized({ en: "epoch", ja: "エポック" }),
+        yLabel: localized({ en: "loss", ja: "損失" }),
+        y2Label: localized({ en: "accuracy", ja: "正解率" }),
+        interval: 1000,
+      });
     },
     step(info) {
       smoothed = Number.isFinite(smoothed) ? 0.9 * smoothed + 0.1 * info.loss : info.loss;
-      bar?.update(info.step, `epoch ${info.epoch} loss ${info.loss.toPrecision(4)}`);
-      curves?.add("train loss (per step, smoothed)", info.step / stepsPerEpoch, smoothed);
+      const loss = info.loss.toPrecision(4);
+      bar?.update(info.step, localized({ en: `epoch ${info.epoch} loss ${loss}`, ja: `エポック ${info.epoch} 損失 ${loss}` }));
+      curves?.add(localized({ en: "train loss (per step, smoothed)", ja: "訓練損失（ステップごと、平滑化）" }), info.step / stepsPerEpoch, smoothed);
       curves?.draw(false);
     },
     epoch(summary: EpochSummary) {
-      curves?.add("train loss", summary.epoch, summary.trainLoss, "y", "lines+markers");
-      if (summary.valLoss !== undefined) curves?.add("validation loss", summary.epoch, summary.valLoss, "y", "lines+markers");
-      if (summary.trainAccuracy !== undefined) curves?.add("train accuracy", summary.epoch, summary.trainAccuracy, "y2", "lines+markers");
-      if (summary.valAccuracy !== undefined) curves?.add("validation accuracy", summary.epoch, summary.valAccuracy, "y2", "lines+markers");
+      curves?.add(localized({ en: "train loss", ja: "訓練損失" }), summary.epoch, summary.trainLoss, "y", "lines+markers");
+      if (summary.valLoss !== undefined) curves?.add(localized({ en: "validation loss", ja: "検証損失" }), summary.epoch, summary.valLoss, "y", "lines+markers");
+      if (summary.trainAccuracy !== undefined) curves?.add(localized({ en: "train accuracy", ja: "訓練正解率" }), summary.epoch, summary.trainAccuracy, "y2", "lines+markers");
+      if (summary.valAccuracy !== undefined) curves?.add(localized({ en: "validation accuracy", ja: "検証正解率" }), summary.epoch, summary.valAccuracy, "y2", "lines+markers");
       curves?.draw(true);
     },
     end(info) {

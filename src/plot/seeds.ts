@@ -11,6 +11,7 @@
 import type { Trace } from "./figure";
 import { toNumbers, type Numbers } from "./axes";
 import { describe } from "../util/errors";
+import { localized } from "../util/language";
 
 /** Pointwise statistics over runs: `mean[i]`, `std[i]` (sample standard deviation, n − 1), min and max. */
 export interface SeedStatistics {
@@ -72,14 +73,14 @@ export function bandTraces(runs: Numbers[], options: BandOptions = {}): Trace[] 
   const x = options.x === undefined ? stats.mean.map((_, i) => i) : toNumbers(options.x, "x");
   if (x.length !== stats.mean.length) throw new RangeError(`bandTraces: x has ${x.length} values but each run has ${stats.mean.length}`);
   const color = options.color ?? "#1f77b4";
-  const name = options.name ?? "mean";
+  const name = options.name ?? localized({ en: "mean", ja: "平均" });
   const group = { legendgroup: name };
   return [
     { type: "scatter", mode: "lines", x, y: stats.mean.map((m, i) => m + stats.std[i]), line: { width: 0 }, showlegend: false, hoverinfo: "skip", ...group },
     {
       type: "scatter", mode: "lines", x, y: stats.mean.map((m, i) => m - stats.std[i]), line: { width: 0 },
-      fill: "tonexty", fillcolor: translucent(color, 0.25), name: `${name} ± 1 std (${stats.runs} runs)`, hoverinfo: "skip", ...group,
+      fill: "tonexty", fillcolor: translucent(color, 0.25), name: localized({ en: `${name} ± 1 std (${stats.runs} runs)`, ja: `${name} ± 1 標準偏差（${stats.runs} 回）` }), hoverinfo: "skip", ...group,
     },
-    { type: "scatter", mode: options.mode ?? "lines", x, y: stats.mean, name: `${name}: mean of ${stats.runs} runs`, line: { color }, marker: { color }, ...group },
+    { type: "scatter", mode: options.mode ?? "lines", x, y: stats.mean, name: localized({ en: `${name}: mean of ${stats.runs} runs`, ja: `${name}: ${stats.runs} 回の平均` }), line: { color }, marker: { color }, ...group },
   ];
 }

@@ -2,10 +2,6 @@
  * Signal propagation (Day 2, §7): activations as objects, Gauss–Hermite quadrature, the mean-field variance map
  * with its fixed point and χ₁, plain random feed-forward networks, and measured ‖h_l‖² through depth.
  */
-export { resolveActivation, erf as errorFunction } from "./activation";
-export type { ActivationLike, ActivationName, ActivationSpec } from "./activation";
-export { gaussHermite, gaussianExpectation } from "./gaussHermite";
-export type { GaussHermiteRule } from "./gaussHermite";
 export {
   meanFieldVarianceMap,
   meanFieldTrajectory,

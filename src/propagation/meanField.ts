@@ -10,8 +10,8 @@
  * chaos. χ₁ is also the mean squared singular value of one layer's Jacobian D_l W_l. Expectations are computed
  * by Gauss–Hermite quadrature, so any activation works.
  */
-import { ActivationSpec, resolveActivation } from "./activation";
-import { gaussianExpectation } from "./gaussHermite";
+import { ActivationSpec, resolveActivation } from "../special/activations";
+import { gaussianExpectation } from "../special/quadrature";
 import { describe, requireFinite, requireInteger } from "../util/errors";
 
 /** The parameters of the mean-field map: σ_w, σ_b and φ. */

@@ -14,9 +14,8 @@
  */
 import { gemm } from "../linalg/gemm";
 import { fromFloat64, Matrix, asMatrix, MatrixInput } from "../linalg/matrix";
-import { haarOrthogonal } from "../rmt/samplers";
-import { RandomSource, toGenerator } from "../random/index";
-import { ActivationLike, ActivationSpec, resolveActivation } from "./activation";
+import { haarOrthogonal, RandomSource, toGenerator } from "../random/index";
+import { Activation, ActivationSpec, resolveActivation } from "../special/activations";
 import { describe, formatShape, requireFinite, requireInteger, shapeMismatch, requireObject } from "../util/errors";
 
 export type Parametrization = "standard" | "ntk";
@@ -30,7 +29,7 @@ export interface FeedForwardNet {
   weights: Matrix[];
   /** b_l (raw), length n_l. */
   biases: Float64Array[];
-  activation: ActivationLike;
+  activation: Activation;
   parametrization: Parametrization;
   sigmaW: number;
   sigmaB: number;
@@ -208,7 +207,7 @@ export function checkNet(net: FeedForwardNet, name = "net"): void {
 /** The shape of the learning library's MLP that `feedForwardFromMlp` reads (layers[l − 1].weight is W_l). */
 export interface MlpLike {
   layers: ReadonlyArray<{ weight: { data: Float64Array; shape: number[] }; bias: { data: Float64Array } | null }>;
-  activation: ActivationLike;
+  activation: Activation;
 }
 
 /**

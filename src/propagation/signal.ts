@@ -7,10 +7,10 @@
  */
 import { RandomSource, toGenerator } from "../random/index";
 import { fromFloat64, asMatrix, MatrixInput } from "../linalg/matrix";
-import { ActivationSpec, resolveActivation } from "./activation";
+import { ActivationSpec, resolveActivation } from "../special/activations";
 import { forwardPass, randomFeedForward, WeightDistribution } from "./network";
 import { meanFieldVarianceMap } from "./meanField";
-import { gaussianExpectation } from "./gaussHermite";
+import { gaussianExpectation } from "../special/quadrature";
 import { requireAllFinite, requireFinite, requireInteger, shapeMismatch, requireObject, requireNumberArray } from "../util/errors";
 
 /** Options of `signalPropagation`. */

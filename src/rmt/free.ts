@@ -16,7 +16,7 @@ import { SpectralLaw, DensityGrid } from "./laws";
 import { EmpiricalSpectrum } from "./spectrum";
 import { describe, requireAllFinite, requireInteger, requirePositive } from "../util/errors";
 import { freeAdditiveMoments, freeMultiplicativeMoments } from "./series";
-import { binomial } from "./numbers";
+import { binomial } from "../special/numbers";
 
 /** μ = Σ_i w_i δ_{t_i}. */
 export interface DiscreteMeasure {

@@ -12,7 +12,7 @@ import { gemm } from "../linalg/gemm";
 import { fromFloat64 } from "../linalg/matrix";
 import { svdvals } from "../linalg/svd";
 import { toGenerator } from "../random/index";
-import { resolveActivation } from "../propagation/activation";
+import { resolveActivation } from "../special/activations";
 import { meanFieldVarianceMap } from "../propagation/meanField";
 import { randomFeedForward } from "../propagation/network";
 import { requireFinite, requireInteger, requireObject } from "../util/errors";

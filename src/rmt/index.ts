@@ -1,5 +1,3 @@
-export * from "./samplers";
-export { catalanNumber, narayanaNumber, fussCatalanNumber, binomial as binomialCoefficient } from "./numbers";
 export {
   lawDensityOnGrid,
   semicircleDensity,
@@ -46,5 +44,3 @@ export {
 } from "./jacobian";
 export type { JacobianSpectrumOptions } from "./jacobian";
 export { decoupledJacobianSingularValues } from "./freeness";
-// log Γ(x) (Lanczos): the χ² and Beta densities of the notebooks use it instead of their own copies.
-export { logGamma } from "./numbers";

@@ -6,7 +6,7 @@
  * - Fuss–Catalan of order L: eigenvalues of (G_L⋯G_1)(G_L⋯G_1)ᵀ, G_l n×n Ginibre with entry variance 1/n;
  * - circular law: eigenvalues (complex) of an n×n Ginibre matrix with entry variance r²/n, uniform on the disc.
  */
-import { binomial, catalanNumber, fussCatalanNumber, logGamma } from "./numbers";
+import { binomial, catalanNumber, fussCatalanNumber, logGamma } from "../special/numbers";
 import { describe, requireFinite, requireInteger, requirePositive } from "../util/errors";
 
 /** A probability law on ℝ: a continuous part with a density on [a, b] and possibly one atom. */

@@ -14,7 +14,7 @@
  * restored to their values before the step that produced them (the last ones with a finite loss).
  */
 import { Tensor, TensorInput, noGrad, toTensor } from "../autograd/tensor";
-import { oneHotTensor } from "../autograd/structure";
+import { isLabelArray } from "../util/labels";
 import { RandomGenerator, RandomSource, toGenerator } from "../random/index";
 import { InterruptToken, interruptToken, yieldToEventLoop } from "../util/interrupt";
 import { formatShape } from "../util/errors";
@@ -24,6 +24,7 @@ import type { Model } from "../nn/layers";
 import type { Optimizer } from "../nn/optim";
 import { DivergenceError, LossLike, getLoss } from "./step";
 import { accuracy } from "./metrics";
+import { localized } from "../util/language";
 
 /** A batch of rows: inputs x (B × n₀) and targets y (B × n_L, or length B). */
 export interface TrainingBatch {
@@ -99,12 +100,9 @@ export function setDefaultTrainingMonitor(factory: (() => TrainingMonitor) | nul
   defaultMonitorFactory = factory;
 }
 
-const isLabelArray = (v: unknown): v is ArrayLike<number> =>
-  !(v instanceof Tensor) && (ArrayBuffer.isView(v) || (Array.isArray(v) && (v.length === 0 || typeof v[0] === "number")));
-
 /** Targets as a tensor with one row per sample: labels become one-hot rows when the task is classification. */
 function prepareTargets(y: TensorInput, n: number, classes: () => number, labels: boolean, name: string): Tensor {
-  const t = labels && isLabelArray(y) ? oneHotTensor(y, classes()) : toTensor(y, name);
+  const t = labels && isLabelArray(y) ? Tensor.oneHot(y, classes()) : toTensor(y, name);
   if (t.ndim === 0 || t.shape[0] !== n) {
     throw new RangeError(`fit: ${name} has shape ${formatShape(t.shape)} but the inputs have ${n} rows; give one target per sample`);
   }
@@ -245,9 +243,15 @@ export async function fit(model: Model, options: FitOptions): Promise<History> {
         step++;
         if (!Number.isFinite(value)) {
           if (step > 1) parameters.forEach((p, i) => p.data.set(backup[i]));
-          const message =
-            `training diverged: the loss is ${value} at epoch ${epoch}, step ${b + 1} of ${stepsPerEpoch} (optimizer step ${step}, η = ${optimizer.learningRate()}). ` +
-            `Try a smaller learning rate. The parameters were restored to their values before the previous step (the last with a finite loss).`;
+          const eta = optimizer.learningRate();
+          const message = localized({
+            en:
+              `training diverged: the loss is ${value} at epoch ${epoch}, step ${b + 1} of ${stepsPerEpoch} (optimizer step ${step}, η = ${eta}). ` +
+              `Try a smaller learning rate. The parameters were restored to their values before the previous step (the last with a finite loss).`,
+            ja:
+              `訓練が発散しました: エポック ${epoch} のステップ ${b + 1}/${stepsPerEpoch}（最適化のステップ ${step}、η = ${eta}）で損失が ${value} になりました。` +
+              `学習率を小さくしてみてください。パラメータは直前のステップの前の値（損失が有限だった最後の値）に戻してあります。`,
+          });
           monitor.end({ reason: "diverged", message });
           const err = new DivergenceError(message, value);
           err.history = history;

@@ -4,12 +4,11 @@
  * predicted class); targets likewise (labels, one-hot or soft-label rows).
  */
 import { Tensor, TensorInput, toTensor } from "../autograd/tensor";
+import { isLabelArray } from "../util/labels";
 
 /** Class labels from labels or from rows of scores (argmax per row). */
 export function toLabels(values: TensorInput, name = "values"): Int32Array {
-  if (!(values instanceof Tensor) && (ArrayBuffer.isView(values) || (Array.isArray(values) && (values.length === 0 || typeof values[0] === "number")))) {
-    return checkedLabels(values as ArrayLike<number>, name);
-  }
+  if (isLabelArray(values)) return checkedLabels(values, name);
   const t = toTensor(values, name);
   if (t.ndim === 0) throw new RangeError(`${name} must be class labels (one per sample) or rows of scores, got a single number`);
   if (t.ndim === 1) return checkedLabels(t.data, name);

@@ -6,6 +6,7 @@ import { Tensor } from "../autograd/tensor";
 import { l1Loss, l2Loss, softmaxCrossEntropy } from "../autograd/losses";
 import type { Model } from "../nn/layers";
 import type { Optimizer } from "../nn/optim";
+import { localized } from "../util/language";
 
 /** A loss on a batch: (prediction f, target y) ↦ scalar tensor. */
 export type LossFunction = (prediction: Tensor, target: Tensor) => Tensor;
@@ -54,7 +55,10 @@ export function trainStep(model: Model, loss: LossLike, optimizer: Optimizer, xB
   const value = L.item();
   if (!Number.isFinite(value)) {
     throw new DivergenceError(
-      `the loss is ${value} at optimizer step ${optimizer.stepCount + 1} (η = ${optimizer.learningRate()}); training diverged — try a smaller learning rate`,
+      localized({
+        en: `the loss is ${value} at optimizer step ${optimizer.stepCount + 1} (η = ${optimizer.learningRate()}); training diverged — try a smaller learning rate`,
+        ja: `最適化のステップ ${optimizer.stepCount + 1}（η = ${optimizer.learningRate()}）で損失が ${value} になり、訓練が発散しました。学習率を小さくしてみてください`,
+      }),
       value,
     );
   }

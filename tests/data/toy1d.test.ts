@@ -77,6 +77,9 @@ describe("toy problem X = Y = [0, 1]", () => {
     expect(fitPolynomial(data.x, data.y, 8, { ridge: 1e-6 }).degree).toBe(8);
     expect(() => fitPolynomial([0, 1], [1], 0)).toThrow(/x has length 2 but y has length 1/);
     expect(() => fitPolynomial([0, NaN], [1, 2], 0)).toThrow(/entry 1/);
+    // three points at only two places cannot fix a parabola: a clear message, and ridge makes it solvable
+    expect(() => fitPolynomial([0.2, 0.2, 0.7], [1, 2, 3], 2)).toThrow(/rank deficient \(repeated x values\?\)/);
+    expect(fitPolynomial([0.2, 0.2, 0.7], [1, 2, 3], 2, { ridge: 1e-8 }).degree).toBe(2);
     expect(() => toyProblem("sinus" as never)).toThrow(/target must be one of "sine"/);
     expect(() => toyProblem("sine", -1)).toThrow(/noiseStd must be ≥ 0/);
     expect(() => sampleToyData(toyProblem(), 0, 1)).toThrow(/n must be an integer ≥ 1/);

@@ -1,4 +1,5 @@
-import { describe, expect, it, beforeAll } from "vitest";
+import { describe, expect, it, beforeAll, afterEach } from "vitest";
+import { setLanguage } from "../../src/util/language";
 import { check, setCheckPrinter } from "../../src/exercises/index";
 
 const printed: string[] = [];
@@ -93,5 +94,25 @@ describe("check.mixLabels", () => {
   it("prints one line per check, ✓ or ✗", () => {
     expect(printed.length).toBeGreaterThan(0);
     for (const line of printed) expect(line).toMatch(/^[✓✗] /);
+  });
+});
+
+describe("the hints and confirmations of day1-data in Japanese", () => {
+  const japanese = /[\u3040-\u30ff\u4e00-\u9fff]/;
+  afterEach(() => {
+    setLanguage("en");
+  });
+  it("prints the hint of a wrong answer and the confirmation of a right one in the selected language", () => {
+    const stub = () => 0;
+    expect(check.empiricalRisk(stub).message).toMatch(/add up the losses of all N points/);
+    setLanguage("ja");
+    expect(check.empiricalRisk(stub).message).toMatch(/N 点すべての損失を足し合わせてください/);
+    const chw = check.hwcIndex((i, j, c, [h, w]) => (c * h + i) * w + j);
+    expect(chw.message).toMatch(/を返しました: それは CHW の順です/);
+    const offByOne = check.oneHot((label, classes) => Array.from({ length: classes }, (_, k) => (k === label + 1 ? 1 : 0)));
+    expect(offByOne.message).toMatch(/1 ずれています/);
+    const right = check.mixLabels((yi, yj, l) => yi.map((a, k) => l * a + (1 - l) * yj[k]));
+    expect(right.passed).toBe(true);
+    expect(right.message).toMatch(japanese);
   });
 });

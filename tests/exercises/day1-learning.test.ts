@@ -1,5 +1,6 @@
 import { describe, expect, it, beforeAll } from "vitest";
 import { check, setCheckPrinter } from "../../src/exercises/index";
+import { setLanguage } from "../../src/util/language";
 
 const printed: string[] = [];
 beforeAll(() => setCheckPrinter((line) => printed.push(line)));
@@ -150,5 +151,21 @@ describe("no hint prints the reference answer", () => {
     for (const m of failures) noSolutionPrinted(m, [/0\.95, 2\.1/, /\[-0\.5, -1\.5\]/, /\[-0\.910/]);
     expect(printed.length).toBeGreaterThan(0);
     expect(printed.every((line) => line.startsWith("✓") || line.startsWith("✗"))).toBe(true);
+  });
+});
+
+describe("the Day 1 learning hints in Japanese", () => {
+  it("a softmax that forgets to normalise gets its hint in Japanese after setLanguage(\"ja\"), in English again after \"en\"", () => {
+    const unnormalised = (z: number[]) => z.map((v) => Math.exp(v - Math.max(...z)));
+    const previous = setLanguage("ja");
+    try {
+      const outcome = check.softmax(unnormalised);
+      expect(outcome.passed).toBe(false);
+      expect(outcome.message).toMatch(/確率の和は 1 でなければなりません/);
+      expect(check.gradientStep((th, g, eta) => th.map((t, i) => t - eta * g[i])).message).toMatch(/二つの場合の両方で/);
+    } finally {
+      setLanguage(previous);
+    }
+    expect(check.softmax(unnormalised).message).toMatch(/probabilities must sum to 1/);
   });
 });

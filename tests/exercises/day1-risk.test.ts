@@ -1,4 +1,5 @@
-import { describe, expect, it, beforeAll } from "vitest";
+import { describe, expect, it, beforeAll, afterEach } from "vitest";
+import { setLanguage } from "../../src/util/language";
 import { check, setCheckPrinter } from "../../src/exercises/index";
 
 beforeAll(() => setCheckPrinter(() => {}));
@@ -96,5 +97,34 @@ describe("check.parameterCount", () => {
   it("names the forgotten biases and a bias on the input", () => {
     expect(check.parameterCount((w) => w.slice(1).reduce((s, n, l) => s + n * w[l], 0)).message).toMatch(/bias/);
     expect(check.parameterCount((w) => count(w) + w[0]).message).toMatch(/input layer/);
+  });
+});
+
+describe("the hints and confirmations of day1-risk in Japanese", () => {
+  const japanese = /[\u3040-\u30ff\u4e00-\u9fff]/;
+  afterEach(() => {
+    setLanguage("en");
+  });
+  it("prints the hint of a wrong answer and the confirmation of a right one in the selected language", () => {
+    const unchanged = (theta: number[]) => theta;
+    const english = check.leastSquaresStep(unchanged).message;
+    setLanguage("ja");
+    const hint = check.leastSquaresStep(unchanged).message;
+    expect(english).toMatch(/returned θ unchanged/);
+    expect(hint).toMatch(/θ を変えずに返しました/);
+    expect(hint).toMatch(/N = 3 点/);
+    const split = check.excessRiskSplit((b, f, t, s) => ({ approximation: b - s, estimation: f - b, optimisation: t - f }));
+    expect(split.passed).toBe(true);
+    expect(split.message).toMatch(japanese);
+    const wrong = [
+      check.arcsineProbability((a, b) => b - a),
+      check.parameterCount((w) => w.slice(1).reduce((s, n, l) => s + n * w[l], 0)),
+      check.nearestLabel((_x, y) => y[0] + 100),
+      check.velocity((p) => p.map(() => 0)),
+    ];
+    for (const outcome of wrong) {
+      expect(outcome.passed).toBe(false);
+      expect(outcome.message).toMatch(japanese);
+    }
   });
 });

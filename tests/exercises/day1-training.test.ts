@@ -1,5 +1,6 @@
 import { describe, expect, it, beforeAll } from "vitest";
 import { check, setCheckPrinter } from "../../src/exercises/index";
+import { setLanguage } from "../../src/util/language";
 
 const printed: string[] = [];
 beforeAll(() => setCheckPrinter((line) => printed.push(line)));
@@ -87,5 +88,20 @@ describe("check.accuracyFromConfusion and check.mostConfused", () => {
     expect(check.accuracyFromConfusion((C) => 1 - acc(C)).message).toMatch(/error rate/);
     expect(check.mostConfused((C) => { const [i, j] = most(C); return [j, i]; }).message).toMatch(/\[row, column\]/);
     expect(check.mostConfused(() => [0, 0]).message).toMatch(/diagonal/);
+  });
+});
+
+describe("the Day 1 training hints in Japanese", () => {
+  it("the missing factor ½ of the cosine schedule is hinted in Japanese after setLanguage(\"ja\")", () => {
+    const previous = setLanguage("ja");
+    try {
+      const outcome = check.cosineRate((t, e, T) => e * (1 + Math.cos((Math.PI * t) / T)));
+      expect(outcome.passed).toBe(false);
+      expect(outcome.message).toMatch(/係数 ½ を忘れていませんか/);
+      expect(check.weightDecayStep((th, g, eta, l) => th.map((t, i) => t - eta * (g[i] + 2 * l * t))).message).toMatch(/罰則が θ を 0 の方へ引き戻します/);
+    } finally {
+      setLanguage(previous);
+    }
+    expect(check.cosineRate((t, e, T) => e * (1 + Math.cos((Math.PI * t) / T))).message).toMatch(/factor ½/);
   });
 });

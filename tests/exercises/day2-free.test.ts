@@ -12,6 +12,7 @@ import {
   jacobianMomentPrediction,
 } from "../../src/rmt/index";
 import { infiniteWidthKernels } from "../../src/kernels/index";
+import { setLanguage } from "../../src/util/language";
 
 const printed: string[] = [];
 beforeAll(() => setCheckPrinter((line) => printed.push(line)));
@@ -231,5 +232,27 @@ describe("check.reluCkLimit", () => {
     expect(check.reluCkLimit((x, y, sw, sb) => sw * sw * ref(x, y, sw, sb) + sb * sb).message).toMatch(/K∞/);
     expect(check.reluCkLimit((x, y, sw, sb) => ref(x, y, sw * Math.sqrt(x.length), sb)).message).toMatch(/divide by n₀/);
     expect(check.reluCkLimit((x, y, sw) => ref(x, y, sw, 0)).message).toMatch(/bias adds/);
+  });
+});
+
+describe("the hints and confirmations in Japanese (setLanguage(\"ja\"), as in notebooks/ja)", () => {
+  const sc = (x: number, v: number) => (x * x < 4 * v ? Math.sqrt(4 * v - x * x) / (2 * Math.PI * v) : 0);
+  const mixture = (x: number, v1: number, v2: number) => sc(x, v1) + sc(x, v2);
+  it("a hint and a confirmation appear in Japanese after setLanguage(\"ja\"), and in English again after setLanguage(\"en\")", () => {
+    const previous = setLanguage("ja");
+    try {
+      const hint = check.semicircleSum(mixture);
+      expect(hint.passed).toBe(false);
+      expect(hint.message).toMatch(/二つの分布の混合/);
+      expect(hint.message).not.toMatch(/mixture/);
+      const confirmation = check.reluJjtSecondMoment((L) => 8 * L);
+      expect(confirmation.passed).toBe(true);
+      expect(confirmation.message).toMatch(/正解/);
+      // the nested description of the case is Japanese too
+      expect(check.linearNtk((X) => X).message).toMatch(/ケース 1/);
+    } finally {
+      setLanguage(previous);
+    }
+    expect(check.semicircleSum(mixture).message).toMatch(/mixture of the two laws/);
   });
 });

@@ -1,13 +1,9 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { check, setCheckPrinter } from "../../src/exercises/index";
-import {
-  gaussianExpectation,
-  meanFieldChi1,
-  meanFieldFixedPoint,
-  meanFieldVarianceMap,
-  preactivationVariances,
-} from "../../src/propagation/index";
+import { meanFieldChi1, meanFieldFixedPoint, meanFieldVarianceMap, preactivationVariances } from "../../src/propagation/index";
+import { gaussianExpectation } from "../../src/special/index";
 import { jacobianMomentPrediction } from "../../src/rmt/index";
+import { setLanguage } from "../../src/util/language";
 
 beforeAll(() => setCheckPrinter(() => {}));
 
@@ -116,5 +112,18 @@ describe("check.reluSquaredNorm", () => {
     expect(check.reluSquaredNorm((l, X) => (X + 1) / 2 ** (l - 1)).message).toMatch(/does not go to 0/);
     expect(check.reluSquaredNorm((l, X) => X / 2 ** (l - 1) + 1).message).toMatch(/add up over layers/);
     expect(check.reluSquaredNorm(() => 0).passed).toBe(false);
+  });
+});
+
+describe('the hints in Japanese after setLanguage("ja")', () => {
+  afterEach(() => setLanguage("en"));
+  it("a wrong answer gets its hint in Japanese, a right one its confirmation, and English again after setLanguage(\"en\")", () => {
+    const offByOne = (l: number, X: number) => 2 + (X - 1) / 2 ** l;
+    setLanguage("ja");
+    expect(check.reluSquaredNorm(offByOne).message).toMatch(/層が一つずれています/);
+    expect(check.reluSquaredNorm((l, X) => 2 + (X - 1) / 2 ** (l - 1)).message).toMatch(/^正解：H_l − 2 は一層ごとに半分/);
+    expect(check.criticalSigmaW(() => 1).message).toMatch(/カオスの縁になるのは σ_b = 0 のときだけです/);
+    setLanguage("en");
+    expect(check.reluSquaredNorm(offByOne).message).toMatch(/off by one layer/);
   });
 });

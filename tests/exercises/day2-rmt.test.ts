@@ -1,9 +1,10 @@
-import { describe, expect, it, beforeAll } from "vitest";
+import { afterEach, describe, expect, it, beforeAll } from "vitest";
 import { check, setCheckPrinter } from "../../src/exercises/index";
 import { meanFieldVarianceMap, meanFieldFixedPoint } from "../../src/propagation/index";
 import { quarterCircleDensity } from "../../src/rmt/index";
 import { qr } from "../../src/linalg/index";
-import { ginibre } from "../../src/rmt/index";
+import { ginibre } from "../../src/random/index";
+import { setLanguage } from "../../src/util/language";
 
 const printed: string[] = [];
 beforeAll(() => setCheckPrinter((line) => printed.push(line)));
@@ -105,5 +106,20 @@ describe("the checks print ✓/✗ lines and never the solution formulas", () =>
   it("printed lines carry no closed form", () => {
     expect(printed.length).toBeGreaterThan(10);
     printedNothingLike([/σ_b²\s*\/\s*\(1/, /√\(4 − x²\)\s*\/\s*π/, /\(1 ± √λ\)²/, /q\/2 \+ σ_b²/]);
+  });
+});
+
+describe('the hints in Japanese after setLanguage("ja")', () => {
+  afterEach(() => setLanguage("en"));
+  it("a wrong answer gets its hint in Japanese, a right one its confirmation, and English again after setLanguage(\"en\")", () => {
+    setLanguage("ja");
+    const unchanged = check.signCorrection((Q) => Q).message;
+    expect(unchanged).toMatch(/R の対角成分の符号 \[-1, 1, -1\]/);
+    expect(unchanged).toMatch(/Q をそのまま返しています/);
+    expect(check.reluVarianceMap((q, sw, sb) => (sw * sw * q) / 2).message).toMatch(/バイアスの項を忘れています/);
+    const edges = (l: number) => [(1 - Math.sqrt(l)) ** 2, (1 + Math.sqrt(l)) ** 2];
+    expect(check.mpEdges(edges).message).toBe("正解：λ = 0.1, 0.25, 0.5, 1 で一致します");
+    setLanguage("en");
+    expect(check.signCorrection((Q) => Q).message).toMatch(/returned Q unchanged/);
   });
 });

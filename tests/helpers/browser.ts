@@ -1,5 +1,10 @@
-/** Opens an HTML file in headless Chromium and counts the plotly figures that were really drawn. */
-import { chromiumPath } from "./tools";
+/**
+ * Headless Chromium for tests: opens an HTML file and counts the plotly figures that were really drawn, and checks
+ * that Japanese text in a figure is drawn with glyphs, not with empty "tofu" boxes.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { chromiumPath, repoRoot } from "./tools";
 
 export interface PageReport {
   /** Figure containers written by `show` (div.pdl-plot). */
@@ -14,10 +19,11 @@ export interface PageReport {
  * Headless Chromium (Debian's) for tests. The flags keep it off the network: without the background-networking
  * ones it tries to reach Google's services at every start, which this closed machine refuses.
  */
-export async function launchChromium() {
+export async function launchChromium(options: { env?: Record<string, string> } = {}) {
   const { chromium } = await import("playwright-core");
   return chromium.launch({
     executablePath: chromiumPath,
+    ...(options.env ? { env: { ...process.env, ...options.env } as Record<string, string> } : {}),
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
 }
@@ -46,6 +52,57 @@ export async function renderInBrowser(htmlFile: string, screenshot?: string): Pr
     }
     if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
     return { ...result, errors };
+  } finally {
+    await browser.close();
+  }
+}
+
+/** The rendered widths (px) of one figure title set three ways; see `japaneseTitleWidths`. */
+export interface TitleWidths {
+  /** The title in plotly's default font stack ("Open Sans", verdana, arial, sans-serif), as the notebooks draw it. */
+  defaultFont: number;
+  /** The same title in an explicit CJK font, Noto Sans CJK JP (Debian's fonts-noto-cjk). */
+  notoCjk: number;
+  /** As many characters of Unicode's private use area, which no font draws: what boxes of this length measure. */
+  tofu: number;
+}
+
+/**
+ * Draws three plotly figures in headless Chromium (plotly.js from the npm package, offline) whose titles are
+ * `title`, `title` in Noto Sans CJK JP, and a run of private-use characters of the same length, and returns
+ * the widths of the drawn titles. Where a CJK font is installed the first two agree and differ from the third;
+ * without one all three are the same boxes. `env` is passed to Chromium (a test sets FONTCONFIG_FILE to a
+ * configuration without CJK fonts to see the failure).
+ */
+export async function japaneseTitleWidths(title: string, env?: Record<string, string>): Promise<TitleWidths> {
+  const plotly = readFileSync(join(repoRoot, "node_modules", "plotly.js-dist-min", "plotly.min.js"), "utf8");
+  const tofu = Array.from(title, (_, i) => String.fromCodePoint(0xe000 + i)).join("");
+  const browser = await launchChromium({ env });
+  try {
+    const page = await browser.newPage({ viewport: { width: 900, height: 1200 } });
+    await page.route(/^https?:/, (route) => route.abort());
+    await page.setContent(`<!doctype html><html><head><meta charset="utf-8"></head><body>
+      <div id="default"></div><div id="noto"></div><div id="tofu"></div></body></html>`);
+    await page.addScriptTag({ content: plotly });
+    return await page.evaluate(
+      async ([title, tofu]) => {
+        const Plotly = (window as any).Plotly;
+        const draw = async (id: string, text: string, family?: string) => {
+          const layout = { title: { text, font: { size: 24, ...(family ? { family } : {}) } }, width: 800, height: 300 };
+          await Plotly.newPlot(id, [{ y: [1, 2] }], layout);
+          await document.fonts.ready;
+          const node = document.querySelector(`#${id} .gtitle`) as SVGTextElement | null;
+          if (!node) throw new Error(`plotly drew no title in #${id}`);
+          return node.getComputedTextLength();
+        };
+        return {
+          defaultFont: await draw("default", title),
+          notoCjk: await draw("noto", title, "Noto Sans CJK JP"),
+          tofu: await draw("tofu", tofu),
+        };
+      },
+      [title, tofu] as const,
+    );
   } finally {
     await browser.close();
   }

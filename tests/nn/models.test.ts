@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { MLP, Linear, backpropMlp, activations, customActivation, gaussianInit, orthogonalInit, heInit, xavierInit, sgd, adam, stepSchedule, cosineSchedule } from "../../src/nn/index";
+import { MLP, Linear, backpropMlp, gaussianInit, orthogonalInit, heInit, xavierInit, sgd, adam, stepSchedule, cosineSchedule } from "../../src/nn/index";
+import { activations, customActivation } from "../../src/special/index";
 import { Tensor, tensor, l2Loss, l1Loss, softmaxCrossEntropy, noGrad } from "../../src/autograd/index";
 import { randomGenerator } from "../../src/random/index";
 

@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  fixedPointInputVariance,
-  gaussianExpectation,
-  meanFieldChi1,
-  meanFieldFixedPoint,
-  meanFieldVarianceMap,
-  preactivationVariances,
-  signalPropagation,
-} from "../../src/propagation/index";
+import { fixedPointInputVariance, meanFieldChi1, meanFieldFixedPoint, meanFieldVarianceMap, preactivationVariances, signalPropagation } from "../../src/propagation/index";
+import { gaussianExpectation } from "../../src/special/index";
 import { jacobianMomentPrediction, jacobianSingularValues } from "../../src/rmt/index";
 
 /** (σ_w, σ_b) on the tanh critical line through the fixed point q*: χ₁ = 1 and V(q*) = q*. */

@@ -22,7 +22,7 @@ describe("jacobianSpectrumPrediction at dynamical isometry", () => {
   it("linear network, orthogonal weights: exactly δ at σ_w^{2L} at depths 1–16", () => {
     for (const sigmaW of [1, 1.1, 0.9]) {
       for (const depth of depths) {
-        const pred = jacobianSpectrumPrediction({ depth, activation: "linear", sigmaW, weights: "orthogonal" });
+        const pred = jacobianSpectrumPrediction({ depth, activation: "identity", sigmaW, weights: "orthogonal" });
         const c = sigmaW ** (2 * depth);
         expect(pred.atom).toEqual({ at: c, mass: 1 });
         expect(pred.cdf(c * (1 - 1e-9))).toBe(0);

@@ -1,26 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  freeCumulantsFromMoments,
-  momentsFromFreeCumulants,
-  freeAdditiveMoments,
-  freeMultiplicativeMoments,
-  sTransformSeries,
-  rTransformSeries,
-  seriesInverse,
-  seriesCompose,
-  freeAdditiveConvolution,
-  freeMultiplicativeConvolution,
-  classicalConvolution,
-  cauchyTransform,
-  semicircleLaw,
-  marchenkoPasturLaw,
-  fussCatalanLaw,
-  catalanNumber,
-  fussCatalanNumber,
-  haarOrthogonal,
-  empiricalSpectrum,
-  eigenvalueSpectrum,
-} from "../../src/rmt/index";
+import { freeCumulantsFromMoments, momentsFromFreeCumulants, freeAdditiveMoments, freeMultiplicativeMoments, sTransformSeries, rTransformSeries, seriesInverse, seriesCompose, freeAdditiveConvolution, freeMultiplicativeConvolution, classicalConvolution, cauchyTransform, semicircleLaw, marchenkoPasturLaw, fussCatalanLaw, empiricalSpectrum, eigenvalueSpectrum } from "../../src/rmt/index";
+import { catalanNumber, fussCatalanNumber } from "../../src/special/index";
+import { haarOrthogonal } from "../../src/random/index";
 import { fromFloat64, matmul, matmulNT } from "../../src/linalg/index";
 
 const mpMoments = (lambda: number, K: number) => Array.from({ length: K + 1 }, (_, k) => marchenkoPasturLaw(lambda).moment(k));

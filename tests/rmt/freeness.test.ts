@@ -3,12 +3,12 @@ import { decoupledJacobianSingularValues, jacobianMomentPrediction } from "../..
 
 describe("decoupledJacobianSingularValues", () => {
   it("linear network with orthogonal weights, σ_w = 1: J is orthogonal, every singular value is 1", () => {
-    const s = decoupledJacobianSingularValues({ width: 30, depth: 4, activation: "linear", weights: "orthogonal", rng: 1 });
+    const s = decoupledJacobianSingularValues({ width: 30, depth: 4, activation: "identity", weights: "orthogonal", rng: 1 });
     expect(s.size).toBe(30);
     for (const v of s.values) expect(v).toBeCloseTo(1, 10);
   });
   it("pools `initializations` networks and scales with σ_w^L for a linear Gaussian network (mean s² = σ_w^{2L})", () => {
-    const s = decoupledJacobianSingularValues({ width: 100, depth: 3, activation: "linear", sigmaW: 1.2, initializations: 4, rng: 2 });
+    const s = decoupledJacobianSingularValues({ width: 100, depth: 3, activation: "identity", sigmaW: 1.2, initializations: 4, rng: 2 });
     expect(s.size).toBe(400);
     const m1 = s.values.reduce((a, v) => a + v * v, 0) / s.size;
     expect(Math.abs(m1 / 1.2 ** 6 - 1)).toBeLessThan(0.05);

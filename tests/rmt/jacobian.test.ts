@@ -30,7 +30,7 @@ describe("network Jacobian", () => {
     });
   }
   it("linear orthogonal network: every singular value is σ_w^L", () => {
-    const s = jacobianSingularValues({ width: 40, depth: 5, activation: "linear", weights: "orthogonal", sigmaW: 1.1, rng: 3 });
+    const s = jacobianSingularValues({ width: 40, depth: 5, activation: "identity", weights: "orthogonal", sigmaW: 1.1, rng: 3 });
     for (const v of s.values) expect(v).toBeCloseTo(1.1 ** 5, 9);
   });
   it("rejects an input of the wrong length", () => {
@@ -64,7 +64,7 @@ describe("free-probability prediction of the Jacobian spectrum", () => {
     expect(sq.ksDistance(pred)).toBeLessThan(0.04);
   });
   it("iterated ⊠ keeps its moments through depth (no drift): first moment exact, second within 12 %", () => {
-    for (const [activation, sigmaW] of [["linear", 1], ["tanh", 1], ["relu", Math.SQRT2]] as const) {
+    for (const [activation, sigmaW] of [["identity", 1], ["tanh", 1], ["relu", Math.SQRT2]] as const) {
       for (const depth of [4, 8]) {
         const pred = jacobianSpectrumPrediction({ depth, activation, sigmaW });
         const exact = jacobianMomentPrediction({ depth, activation, sigmaW, K: 2 });

@@ -1,20 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  semicircleLaw,
-  quarterCircleLaw,
-  marchenkoPasturLaw,
-  fussCatalanLaw,
-  circularLaw,
-  catalanNumber,
-  narayanaNumber,
-  fussCatalanNumber,
-  SpectralLaw,
-  eigenvalueSpectrum,
-  singularValueSpectrum,
-  empiricalSpectrum,
-  ginibre,
-  wishart,
-} from "../../src/rmt/index";
+import { semicircleLaw, quarterCircleLaw, marchenkoPasturLaw, fussCatalanLaw, circularLaw, SpectralLaw, eigenvalueSpectrum, singularValueSpectrum, empiricalSpectrum } from "../../src/rmt/index";
+import { catalanNumber, narayanaNumber, fussCatalanNumber } from "../../src/special/index";
+import { ginibre, wishart } from "../../src/random/index";
 import { randomGenerator } from "../../src/random/index";
 import { fromFloat64 } from "../../src/linalg/index";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { activations, customActivation, getActivation, erf, erfc, normalCdf } from "../../src/nn/activations";
+import { activations, customActivation, resolveActivation, erf, erfc, normalCdf } from "../../src/special/index";
 
 describe("activations", () => {
   it("take their textbook values", () => {
@@ -48,14 +48,14 @@ describe("activations", () => {
     }
   });
 
-  it("customActivation and getActivation validate their input", () => {
+  it("customActivation and resolveActivation validate their input", () => {
     const cube = customActivation("cube", (x) => x ** 3, (x) => 3 * x * x);
     expect(cube.f(2)).toBe(8);
     expect(cube.df(2)).toBe(12);
     expect(String(cube)).toBe("Activation(cube)");
-    expect(getActivation("tanh")).toBe(activations.tanh);
-    expect(getActivation(cube)).toBe(cube);
-    expect(() => getActivation("relux" as never)).toThrow(/"relu"/);
+    expect(resolveActivation("tanh")).toBe(activations.tanh);
+    expect(resolveActivation(cube)).toBe(cube);
+    expect(() => resolveActivation("relux" as never)).toThrow(/"relu"/);
     expect(() => customActivation("bad", 3 as never, (x) => x)).toThrow(/function/);
   });
 });

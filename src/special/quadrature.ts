@@ -1,4 +1,7 @@
 /**
+ * Gaussian quadrature: Gauss–Hermite for expectations under a normal law, Gauss–Legendre for integrals over an
+ * interval.
+ *
  * Gauss–Hermite quadrature: ∫ f(x) e^{−x²} dx ≈ Σ_i w_i f(x_i), exact for polynomials f of degree ≤ 2n − 1.
  *
  * Golub–Welsch (1969): the nodes x_i are the eigenvalues of the symmetric tridiagonal Jacobi matrix of the
@@ -78,4 +81,34 @@ function hermiteOrthonormal(x: number, n: number): { pn: number; pn1: number; su
     cur = next;
   }
   return { pn: cur, pn1: prev, sumSq };
+}
+
+/** Gauss–Legendre nodes and weights on [−1, 1] (Newton's method on P_n, Golub–Welsch not needed for small n). */
+export function gaussLegendre(n: number): { nodes: Float64Array; weights: Float64Array } {
+  requireInteger("n", n, 1);
+  const nodes = new Float64Array(n);
+  const weights = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let x = Math.cos((Math.PI * (i + 0.75)) / (n + 0.5)); // a good first guess for the i-th root
+    let dp = 0;
+    for (let iter = 0; iter < 100; iter++) {
+      // Three-term recurrence: (k+1) P_{k+1} = (2k+1) x P_k − k P_{k−1}.
+      let p0 = 1;
+      let p1 = x;
+      for (let k = 1; k < n; k++) {
+        const p2 = ((2 * k + 1) * x * p1 - k * p0) / (k + 1);
+        p0 = p1;
+        p1 = p2;
+      }
+      const pn = n === 1 ? x : p1;
+      const pnm1 = n === 1 ? 1 : p0;
+      dp = (n * (x * pn - pnm1)) / (x * x - 1);
+      const dx = pn / dp;
+      x -= dx;
+      if (Math.abs(dx) < 1e-15) break;
+    }
+    nodes[i] = x;
+    weights[i] = 2 / ((1 - x * x) * dp * dp);
+  }
+  return { nodes, weights };
 }

@@ -11,7 +11,7 @@
  *
  * Every sampler takes the generator (or a seed) explicitly: `ginibre(100, 100, 1 / Math.sqrt(100), rng)`.
  */
-import { RandomSource, toGenerator } from "../random/index";
+import { RandomSource, toGenerator } from "./generator";
 import { fromFloat64, Matrix, MatrixInput, asMatrix } from "../linalg/matrix";
 import { matmulTN } from "../linalg/ops";
 import { qr } from "../linalg/qr";
