@@ -37,3 +37,10 @@ setCheckResultSink((result, text) => {
   displayBundle({ data: { "text/plain": text, [CHECK_MIMETYPE]: result }, metadata: {} });
   return true;
 });
+
+// Wiring: live figures run their function against the browser part of the library (src/browser.ts), in the page
+// and, for the first picture, in the kernel; plot/ does not import it, so the package root connects them.
+import * as browserPart from "./browser";
+import * as wholeLibrary from "./index";
+import { setLiveLibrary } from "./plot/live";
+setLiveLibrary(browserPart, () => Object.keys(wholeLibrary));

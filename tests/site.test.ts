@@ -11,6 +11,7 @@ import { buildSite, type SitePage } from "../src/site/build";
 import { ASSETS } from "../src/site/page";
 import { chromiumPath, repoRoot, requireTool } from "./helpers/tools";
 import { launchChromium } from "./helpers/browser";
+import { exerciseLiveFigures } from "./helpers/live";
 
 const outDir = join(repoRoot, "tests", ".tmp", "site");
 /** The first line of plotly.min.js, which an inlined copy would carry. */
@@ -55,6 +56,7 @@ describe("npm run site", () => {
     expect(pages.reduce((s, p) => s + p.math, 0)).toBeGreaterThan(0);
 
     const browser = await launchChromium();
+    let liveFigures = 0;
     try {
       for (const p of all) {
         const file = join(outDir, p.page);
@@ -86,7 +88,17 @@ describe("npm run site", () => {
           katexFont: document.fonts.check("16px KaTeX_Main"),
           katexStyled: Array.from(document.querySelectorAll(".katex")).every((k) => getComputedStyle(k).fontFamily.includes("KaTeX")),
         }));
+        // Live figures: the shared assets/pdl-browser.js runs them; every slider moved across its range redraws.
+        const live = await exerciseLiveFigures(page, 12);
         await page.close();
+        expect(live.ready, `${p.page}: live figures drawn`).toBe(live.figures);
+        expect(live.redrawn, `${p.page}: live figure moves redrawn`).toBe(live.moves);
+        expect(live.failures, `${p.page}: live figure failures`).toEqual([]);
+        if (live.figures > 0) {
+          liveFigures += live.figures;
+          expect(html.match(/<script src="[^"]*pdl-browser\.js"><\/script>/g), `${p.page} loads the shared bundle once`).toHaveLength(1);
+          expect(html.includes("__pdlBundleFactory"), `${p.page} inlines the bundle`).toBe(false);
+        }
         expect(state.boxes, `${p.page}: figure boxes`).toBe(p.figures);
         expect(state.drawn, `${p.page}: figures drawn`).toBe(p.figures);
         expect(state.missing, `${p.page}: a figure shows the not-drawn text`).toBe(0);
@@ -101,5 +113,6 @@ describe("npm run site", () => {
     } finally {
       await browser.close();
     }
+    expect(liveFigures, "live figures on the site").toBeGreaterThanOrEqual(4);
   }, 900_000);
 });

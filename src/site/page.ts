@@ -8,10 +8,13 @@ import { copyFileSync, cpSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Figure } from "../plot/figure";
 import { escapeHtml, jsonForScript, plotlyVersion, toPlainJson } from "../plot/bundle";
+import { browserBundlePath } from "../plot/liveBundle";
 
 /** Paths of the shared assets, relative to the site's root folder. */
 export const ASSETS = {
   plotly: "assets/plotly.min.js",
+  /** The library's browser part (dist/pdl-browser.js), loaded by pages with live figures (liveFigure). */
+  pdlBrowser: "assets/pdl-browser.js",
   katexCss: "assets/katex/katex.min.css",
   styles: "assets/site.css",
 } as const;
@@ -24,6 +27,7 @@ export function copyAssets(siteDir: string): void {
   const plotly = join(siteDir, ASSETS.plotly);
   mkdirSync(dirname(plotly), { recursive: true });
   copyFileSync(require.resolve("plotly.js-dist-min/plotly.min.js"), plotly);
+  copyFileSync(browserBundlePath(), join(siteDir, ASSETS.pdlBrowser));
   const katexDist = dirname(require.resolve("katex/dist/katex.min.css"));
   mkdirSync(join(siteDir, "assets", "katex"), { recursive: true });
   copyFileSync(join(katexDist, "katex.min.css"), join(siteDir, ASSETS.katexCss));
@@ -94,6 +98,8 @@ export function pageHtml(options: PageOptions): string {
     `<link rel="stylesheet" href="${root}${ASSETS.katexCss}">`,
     `<link rel="stylesheet" href="${root}${ASSETS.styles}">`,
     `<script src="${root}${ASSETS.plotly}"></script>`,
+    // Live figures run their function with the library's browser part: one shared file, only where needed.
+    ...(body.includes(`class="pdl-live"`) ? [`<script src="${root}${ASSETS.pdlBrowser}"></script>`] : []),
     `<meta name="generator" content="pdl npm run site (plotly.js ${escapeHtml(plotlyVersion())})">`,
     "</head>",
     "<body>",
