@@ -57,7 +57,17 @@ describe("the comparator", () => {
     expect(firstCodeDifference("`a ${x} b`", "`a ${y} b`")).toMatch(/English `x`.*Japanese `y`/);
     expect(firstCodeDifference("f(1)\ng(2)", "f(1)\n")).toMatch(/English `g` \(line 2\), Japanese the end of the cell/);
     // A string turned into a template literal is a different token.
-    expect(firstCodeDifference('f("a")', "f(`a`)")).toMatch(/<string>.*<template>/);
+    expect(firstCodeDifference('f("a b")', "f(`a b`)")).toMatch(/<string>.*<template>/);
+  });
+
+  it("fails on a code word that differs in both editions (an option value left behind), not on a translated label", () => {
+    const en = 'randomFeedForward({ activation: "identity", xLabel: "density" });';
+    expect(firstCodeDifference(en, 'randomFeedForward({ activation: "linear", xLabel: "density" });')).toBe(
+      'token 6 differs: English `"identity"` (line 1), Japanese `"linear"` (line 1) (a code word, not text to translate)',
+    );
+    expect(firstCodeDifference(en, 'randomFeedForward({ activation: "identity", xLabel: "密度" });')).toBeUndefined();
+    expect(firstCodeDifference('setLanguage("en");', 'setLanguage("ja");')).toBeUndefined();
+    expect(firstCodeDifference('f("en");', 'f("ja");')).toMatch(/code word/);
   });
 
   it("lists formulas in order, ignoring $ inside code", () => {

@@ -1,6 +1,7 @@
 /**
  * Exercise checks of the Day 1 data notebooks (lecture §1–3): the empirical risk, one-hot labels, the HWC
  * index of a pixel, and the mixed label of mixup. Each check prints ✓ or a hint, never the solution.
+ * Hints and confirmations are written in English and Japanese (`localized`); `setLanguage` picks one.
  */
 import { runCheck, Hint, requireFunction, relativeError, type CheckOutcome } from "./check";
 import { localized } from "../util/language";

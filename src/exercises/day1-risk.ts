@@ -3,6 +3,7 @@
  * least squares and the three terms of the excess risk (01), joint velocities by finite differences (02), the
  * 1-nearest-neighbour label and the arcsine law of mixup's λ (03), and the parameter count of an MLP (04).
  * Each check runs the student's function on small fixed inputs and prints ✓ or a hint, never the solution.
+ * Hints and confirmations are written in English and Japanese (`localized`); `setLanguage` picks one.
  */
 import { runCheck, Hint, requireFunction, type CheckOutcome, vectorAnswer, numberAnswer } from "./check";
 import { localized } from "../util/language";

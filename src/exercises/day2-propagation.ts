@@ -119,7 +119,7 @@ export const day2PropagationChecks = {
         }));
         if (close(got, 1, 1e-6)) throw new Hint(localized({
           en: `${what} = 1 is the edge only for σ_b = 0 (then q* = 0 and χ₁ = σ_w²); with a bias q* > 0 and tanh′(h)² < 1 there`,
-          ja: `${what} = 1 がカオスの縁になるのは σ_b = 0 のときだけです（そのとき q* = 0 で χ₁ = σ_w²）。バイアスがあると q* > 0 で、そこでは tanh′(h)² < 1 です`,
+          ja: `${what} = 1 を返していますが、σ_w = 1 がカオスの縁になるのは σ_b = 0 のときだけです（そのとき q* = 0 で χ₁ = σ_w²）。バイアスがあると q* > 0 で、そこでは tanh′(h)² < 1 です`,
         }));
         const chiAtQ1 = meanFieldChi1(1, tanhOpts(got, sb));
         if (Math.abs(chiAtQ1 - 1) < 1e-4) throw new Hint(localized({

@@ -3,6 +3,7 @@
  * Catalan C_k = (2k choose k)/(k+1) (semicircle), Narayana N(k, r) = (1/k)(k choose r)(k choose r−1)
  * (Marčenko–Pastur), Fuss–Catalan FC_L(k) = (1/(Lk+1))((L+1)k choose k) (products of L Ginibre matrices).
  */
+import gammaln from "@stdlib/math-base-special-gammaln";
 import { requireInteger } from "../util/errors";
 
 /** (n choose k) as a float (exact for the sizes used here). */
@@ -36,18 +37,8 @@ export function fussCatalanNumber(L: number, k: number): number {
   return binomial((L + 1) * k, k) / (L * k + 1);
 }
 
-/** log |Γ(x)| (Lanczos, g = 7, about 15 digits; reflection for x < ½); +∞ at the poles 0, −1, −2, …; NaN in, NaN out. */
+/** log |Γ(x)|, computed by @stdlib's gammaln (a maintained implementation); +∞ at the poles 0, −1, −2, …; NaN in, NaN out. */
 export function logGamma(x: number): number {
   if (typeof x !== "number") throw new TypeError(`logGamma: x must be a number, got ${String(x)}`);
-  if (x <= 0 && Number.isInteger(x)) return Infinity;
-  const c = [
-    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-  ];
-  if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
-  x -= 1;
-  let a = c[0];
-  const t = x + 7.5;
-  for (let i = 1; i < 9; i++) a += c[i] / (x + i);
-  return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
+  return gammaln(x);
 }

@@ -5,7 +5,9 @@
  * - the same cells in the same order: cell count, ids and types equal;
  * - code cells equal token for token as TypeScript's scanner reads them, except comments (skipped) and the text
  *   of string literals and of the literal parts of template literals (a title or a printed sentence may be
- *   translated); the `${…}` expressions of a template literal are code and must be equal;
+ *   translated); the `${…}` expressions of a template literal are code and must be equal; a string that is a code
+ *   word (ASCII, no space: an option value such as "identity") in both editions must be the same word, except the
+ *   argument of `setLanguage`;
  * - markdown cells: the list of formulas (`$$…$$`, `$…$`, `\[…\]`, `\(…\)`, in order, TeX compared verbatim) is
  *   equal, and the numbers written outside formulas are equal as sets.
  *
@@ -39,7 +41,16 @@ export interface NotebookJson {
 export interface CodeToken {
   text: string;
   line: number;
+  /** For a string literal whose text is a code word (ASCII letters, digits and `_.:/#+-`, no space): that text. */
+  word?: string;
 }
+
+/**
+ * A code word: an option value or a name such as "identity", "orthogonal", "markers". When the string is a code
+ * word in BOTH editions, it must be the same word (a translated label becomes Japanese, so it is not a code word
+ * any more); only the argument of `setLanguage` differs ("en" / "ja").
+ */
+const codeWord = /^[A-Za-z0-9_.:\/#+\-]+$/;
 
 function sourceText(cell: NotebookCell): string {
   return Array.isArray(cell.source) ? cell.source.join("") : cell.source;
@@ -94,9 +105,11 @@ export function codeTokens(source: string): CodeToken[] {
     }
     if (kind === ts.SyntaxKind.TemplateHead || kind === ts.SyntaxKind.TemplateMiddle) braces.push(true);
     let text: string;
+    let word: string | undefined;
     switch (kind) {
       case ts.SyntaxKind.StringLiteral:
         text = "<string>";
+        if (codeWord.test(scanner.getTokenValue())) word = scanner.getTokenValue();
         break;
       case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
         text = "<template>";
@@ -113,7 +126,7 @@ export function codeTokens(source: string): CodeToken[] {
       default:
         text = scanner.getTokenText();
     }
-    tokens.push({ text, line: line(scanner.getTokenStart()) });
+    tokens.push(word === undefined ? { text, line: line(scanner.getTokenStart()) } : { text, line: line(scanner.getTokenStart()), word });
     previous = kind;
   }
   return tokens;
@@ -126,8 +139,12 @@ export function firstCodeDifference(english: string, japanese: string): string |
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
     const x = a[i];
     const y = b[i];
+    const show = (t: CodeToken | undefined) => (t ? `\`${t.word === undefined ? t.text : JSON.stringify(t.word)}\` (line ${t.line})` : "the end of the cell");
+    const languageArgument = i >= 2 && a[i - 2].text === "setLanguage" && a[i - 1].text === "(";
+    if (x?.text === y?.text && x?.word !== undefined && y?.word !== undefined && x.word !== y.word && !languageArgument) {
+      return `token ${i + 1} differs: English ${show(x)}, Japanese ${show(y)} (a code word, not text to translate)`;
+    }
     if (x?.text === y?.text) continue;
-    const show = (t: CodeToken | undefined) => (t ? `\`${t.text}\` (line ${t.line})` : "the end of the cell");
     return `token ${i + 1} differs: English ${show(x)}, Japanese ${show(y)}`;
   }
   return undefined;
