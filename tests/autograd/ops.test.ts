@@ -70,6 +70,22 @@ describe("autograd: exact small cases", () => {
     expect(() => a.gatherRows([2])).toThrow(/indices\[0\] = 2/);
   });
 
+  it("relu gives exactly max(0, x) and 1[x > 0]·g, also at −0, ±∞ and NaN (its fast loop and its literal one)", () => {
+    const literal = (v: number) => (v > 0 ? v : v <= 0 ? 0 : NaN);
+    const slope = (v: number) => (v > 0 ? 1 : v <= 0 ? 0 : NaN);
+    const finite = [-2.5, -0, 0, 1e-300, -1e-300, 3, -7, 0.25];
+    for (const values of [finite, [...finite, Infinity, -Infinity], [...finite, NaN]]) {
+      const x = tensor(values, { requiresGrad: true });
+      const g = values.map((_, i) => (i % 2 === 0 ? -1.5 : 2));
+      const y = x.relu();
+      y.backward(g);
+      values.forEach((v, i) => {
+        expect(Object.is(y.data[i], literal(v))).toBe(true);
+        expect(Object.is(x.grad![i], 0 + g[i] * slope(v))).toBe(true);
+      });
+    }
+  });
+
   it("softmax cross entropy is stable for huge logits and equals −log p", () => {
     const z = tensor([[1000, 0, -1000]]);
     expect(softmaxCrossEntropy(z, [0]).item()).toBeCloseTo(0, 12);
