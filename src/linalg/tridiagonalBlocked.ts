@@ -34,16 +34,19 @@ const ROWS_PER_PRODUCT = 128;
  */
 export function tridiagonalizeBlocked(input: Float64Array, n: number, keepReflectors = true): Tridiagonal {
   // The matrix and the vectors v, A v live in the WebAssembly kernel's memory when there is one (matvec.ts).
-  const ws = matvecWorkspace(n * n + 2 * n + 4);
+  // Also the panel and the vectors of its products (q, t, and the correction P q), so that those products run
+  // in the kernel too: [ A (n·n) | v (n) | A v (n) | 4 sums | panel (n·P) | q (P) | t (P) | correction (n) ].
+  const panelAt = n * n + 2 * n + 4;
+  const ws = matvecWorkspace(panelAt + n * P + 2 * P + n);
   const a = ws ? ws.heap.subarray(0, n * n) : input;
   if (ws) a.set(input);
   const vectors: Vectors = ws
-    ? { v: ws.heap.subarray(n * n, n * n + n), av: ws.heap.subarray(n * n + n, n * n + 2 * n), ws, vAt: n * n, avAt: n * n + n, outAt: n * n + 2 * n }
-    : { v: new Float64Array(n), av: new Float64Array(n), ws: null, vAt: 0, avAt: 0, outAt: 0 };
+    ? { v: ws.heap.subarray(n * n, n * n + n), av: ws.heap.subarray(n * n + n, n * n + 2 * n), ws, vAt: n * n, avAt: n * n + n, outAt: n * n + 2 * n, panelAt }
+    : { v: new Float64Array(n), av: new Float64Array(n), ws: null, vAt: 0, avAt: 0, outAt: 0, panelAt: 0 };
   const d = new Float64Array(n);
   const e = new Float64Array(n);
   const tau = new Float64Array(Math.max(0, n - 2));
-  const panel = new Float64Array(n * P); // v₀ w₀ v₁ w₁ …, row r ↔ global row k0 + r
+  const panel = ws ? ws.heap.subarray(panelAt, panelAt + n * P) : new Float64Array(n * P); // v₀ w₀ v₁ w₁ …, row r ↔ global row k0 + r
   const swapped = new Float64Array(n * P); // the panel with each pair (v, w) swapped, for updateTrailing
   let k0 = 0;
   for (; n - k0 > 2 * NB; k0 += NB) {
@@ -72,6 +75,8 @@ interface Vectors {
   vAt: number;
   avAt: number;
   outAt: number;
+  /** Where the panel starts in the kernel's memory, followed by q (P), t (P) and the correction (n). */
+  panelAt: number;
 }
 
 /**
@@ -92,11 +97,28 @@ function reducePanel(
   vectors: Vectors,
 ): void {
   p.fill(0);
-  const { v, av } = vectors;
-  const q = new Float64Array(P);
-  const t = new Float64Array(P);
-  const correction = new Float64Array(n);
+  const { v, av, ws, panelAt } = vectors;
+  const qAt = panelAt + n * P;
+  const tAt = qAt + P;
+  const correctionAt = tAt + P;
+  const q = ws ? ws.heap.subarray(qAt, qAt + P) : new Float64Array(P);
+  const t = ws ? ws.heap.subarray(tAt, tAt + P) : new Float64Array(P);
+  const correction = ws ? ws.heap.subarray(correctionAt, correctionAt + n) : new Float64Array(n);
   const column = new Float64Array(n);
+  // out[r] = Σ_j P[r, j] q_j (rows r0 … r1−1) and t_j = Σ_r P[r, j] x_r: four rows per kernel call when there is one.
+  const panelTimesQ = (r0: number, r1: number, width: number, out: Float64Array) => {
+    if (!ws) return panelTimesVector(p, P, k0, r0, r1, q, width, out);
+    let r = r0;
+    for (; r + 3 < r1; r += 4) ws.dot4(panelAt + (r - k0) * P, P, width, qAt, correctionAt + r);
+    if (r < r1) panelTimesVector(p, P, k0, r, r1, q, width, out);
+  };
+  const panelTransposedTimes = (r0: number, r1: number, x: Float64Array, width: number) => {
+    if (!ws) return panelTransposedTimesVector(p, P, k0, r0, r1, x, width, t);
+    t.fill(0, 0, width);
+    let r = r0;
+    for (; r + 3 < r1; r += 4) ws.axpy4(panelAt + (r - k0) * P, P, width, tAt, x[r], x[r + 1], x[r + 2], x[r + 3]);
+    for (; r < r1; r++) for (let j = 0; j < width; j++) t[j] += p[(r - k0) * P + j] * x[r];
+  };
   for (let i = 0; i < NB; i++) {
     const g = k0 + i;
     const G = i * P; // row g of the panel
@@ -109,7 +131,7 @@ function reducePanel(
         q[j] = p[G + j + 1];
         q[j + 1] = p[G + j];
       }
-      panelTimesVector(p, P, k0, g, n, q, width, correction);
+      panelTimesQ(g, n, width, correction);
       for (let r = g; r < n; r++) column[r] -= correction[r];
     }
     d[g] = column[g];
@@ -128,12 +150,12 @@ function reducePanel(
     // A′v = A v − V (Wᵀv) − W (Vᵀv) = A v − P q, with t = Pᵀv (t_2j = v_jᵀv, t_2j+1 = w_jᵀv) and q its pairs swapped.
     let pv = 0;
     if (i > 0) {
-      panelTransposedTimesVector(p, P, k0, g + 1, n, v, width, t);
+      panelTransposedTimes(g + 1, n, v, width);
       for (let j = 0; j < width; j += 2) {
         q[j] = t[j + 1];
         q[j + 1] = t[j];
       }
-      panelTimesVector(p, P, k0, g + 1, n, q, width, correction);
+      panelTimesQ(g + 1, n, width, correction);
       for (let r = g + 1; r < n; r++) {
         const x = tg * (av[r] - correction[r]);
         av[r] = x;
