@@ -10,7 +10,7 @@
  * applied to the rest of the matrix at once, as the block reflector I − V T Vᵀ (blockReflector.ts), so most
  * of the work is done by the fast matrix product.
  */
-import { applyHouseholderLeft, makeHouseholder } from "./householder";
+import { makeHouseholder } from "./householder";
 import { applyBlockReflectorLeft, blockReflector } from "./blockReflector";
 import { fromFloat64, matrixCopy, Matrix, MatrixInput } from "./matrix";
 import { requireAllFinite } from "../util/errors";
@@ -185,13 +185,15 @@ const BLOCKED_FROM = 96;
 export function householderQRBlocked(a: Float64Array, m: number, n: number): HouseholderQR {
   const k = Math.min(m, n);
   const tau = new Float64Array(k);
-  const work = new Float64Array(NB);
+  const panel = new Float64Array(m * NB);
   for (let j = 0; j < k; j += NB) {
     const jb = Math.min(NB, k - j);
-    for (let c = j; c < j + jb; c++) {
-      tau[c] = makeHouseholder(a, c * n + c, n, m - c);
-      applyHouseholderLeft(a, n, c, m - c, c + 1, j + jb, a, c * n + c, n, tau[c], work);
-    }
+    // The panel (rows j…, columns j … j+jb−1) factored by the one-pass version on a contiguous copy: its
+    // short rows lie next to each other there, not n numbers apart.
+    const rows = m - j;
+    for (let i = 0; i < rows; i++) for (let c = 0; c < jb; c++) panel[i * jb + c] = a[(j + i) * n + j + c];
+    tau.set(householderQR(panel, rows, jb).tau, j);
+    for (let i = 0; i < rows; i++) for (let c = 0; c < jb; c++) a[(j + i) * n + j + c] = panel[i * jb + c];
     if (j + jb < n) {
       const block = blockReflector(a, j * n + j, n + 1, n, m - j, tau, j, jb);
       applyBlockReflectorLeft(block, true, n - j - jb, { data: a, offset: j * n + j + jb, ld: n });
