@@ -11,7 +11,7 @@
  * of the work is done by the fast matrix product.
  */
 import { makeHouseholder } from "./householder";
-import { applyBlockReflectorLeft, blockReflector } from "./blockReflector";
+import { applyBlockReflectorLeft, blockReflector, BlockReflector } from "./blockReflector";
 import { fromFloat64, matrixCopy, Matrix, MatrixInput } from "./matrix";
 import { requireAllFinite } from "../util/errors";
 
@@ -36,6 +36,8 @@ export interface HouseholderQR {
   m: number;
   n: number;
   tau: Float64Array;
+  /** The blocked factorisation's block reflectors (block j/NB at index j/NB), kept for `formQBlocked`. */
+  blocks?: BlockReflector[];
 }
 
 /**
@@ -186,6 +188,7 @@ export function householderQRBlocked(a: Float64Array, m: number, n: number): Hou
   const k = Math.min(m, n);
   const tau = new Float64Array(k);
   const panel = new Float64Array(m * NB);
+  const blocks: BlockReflector[] = [];
   for (let j = 0; j < k; j += NB) {
     const jb = Math.min(NB, k - j);
     // The panel (rows j…, columns j … j+jb−1) factored by the one-pass version on a contiguous copy: its
@@ -196,10 +199,11 @@ export function householderQRBlocked(a: Float64Array, m: number, n: number): Hou
     for (let i = 0; i < rows; i++) for (let c = 0; c < jb; c++) a[(j + i) * n + j + c] = panel[i * jb + c];
     if (j + jb < n) {
       const block = blockReflector(a, j * n + j, n + 1, n, m - j, tau, j, jb);
+      blocks[j / NB] = block;
       applyBlockReflectorLeft(block, true, n - j - jb, { data: a, offset: j * n + j + jb, ld: n });
     }
   }
-  return { a, m, n, tau };
+  return { a, m, n, tau, blocks };
 }
 
 /**
@@ -212,7 +216,7 @@ export function formQBlocked(f: HouseholderQR, cols: number): Float64Array {
   const q = new Float64Array(m * cols);
   for (let i = 0; i < Math.min(m, cols); i++) q[i * cols + i] = 1;
   for (let j = Math.floor((k - 1) / NB) * NB; j >= 0; j -= NB) {
-    const block = blockReflector(a, j * n + j, n + 1, n, m - j, tau, j, Math.min(NB, k - j));
+    const block = f.blocks?.[j / NB] ?? blockReflector(a, j * n + j, n + 1, n, m - j, tau, j, Math.min(NB, k - j));
     applyBlockReflectorLeft(block, false, cols - j, { data: q, offset: j * cols + j, ld: cols });
   }
   return q;
