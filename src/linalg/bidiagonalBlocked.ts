@@ -40,7 +40,10 @@ export interface Bidiagonal {
 export function bidiagonalizeBlocked(input: Float64Array, m: number, n: number, unblocked: (a: Float64Array, m: number, n: number) => Bidiagonal): Bidiagonal {
   // The matrix and the vectors u, v, A v / Aᵀu live in the WebAssembly kernel's memory when there is one (matvec.ts).
   const mn = m * n;
-  const ws = matvecWorkspace(mn + m + n + Math.max(m, n) + 4);
+  // Then the panels L (m·P) and R (n·P) and the vectors of their products, q (P), t (P), correction (max(m, n)),
+  // so that those products run in the kernel too.
+  const panelsAt = mn + m + n + Math.max(m, n) + 4;
+  const ws = matvecWorkspace(panelsAt + (m + n) * P + 2 * P + Math.max(m, n));
   const a = ws ? ws.heap.subarray(0, mn) : input;
   if (ws) a.set(input);
   const prodAt = mn + m + n;
@@ -53,14 +56,16 @@ export function bidiagonalizeBlocked(input: Float64Array, m: number, n: number, 
         vAt: mn + m,
         prodAt,
         outAt: prodAt + Math.max(m, n),
+        panelsAt,
       }
-    : { u: new Float64Array(m), v: new Float64Array(n), prod: new Float64Array(Math.max(m, n)), ws: null, vAt: 0, prodAt: 0, outAt: 0 };
+    : { u: new Float64Array(m), v: new Float64Array(n), prod: new Float64Array(Math.max(m, n)), ws: null, vAt: 0, prodAt: 0, outAt: 0, panelsAt: 0 };
   const s = new Float64Array(n);
   const e = new Float64Array(n);
   const tauq = new Float64Array(n);
   const taup = new Float64Array(n);
-  const left = new Float64Array(m * P); // the panels L and R of reducePanel
-  const right = new Float64Array(n * P);
+  const rightAt = panelsAt + m * P;
+  const left = ws ? ws.heap.subarray(panelsAt, rightAt) : new Float64Array(m * P); // the panels L and R of reducePanel
+  const right = ws ? ws.heap.subarray(rightAt, rightAt + n * P) : new Float64Array(n * P);
   let k0 = 0;
   for (; n - k0 > 2 * NB; k0 += NB) {
     reducePanel(a, m, n, k0, left, right, s, e, tauq, taup, vectors);
@@ -94,6 +99,8 @@ interface Vectors {
   prodAt: number;
   /** room for four sums */
   outAt: number;
+  /** Where the panels L, R start in the kernel's memory, followed by q (P), t (P) and the correction. */
+  panelsAt: number;
 }
 
 /**
@@ -119,10 +126,29 @@ function reducePanel(
 ): void {
   L.fill(0);
   R.fill(0);
-  const q = new Float64Array(P);
-  const t = new Float64Array(P);
-  const correction = new Float64Array(Math.max(m, n));
-  const { u, v, prod } = vectors; // the left reflector by global row, the right one by global column
+  const { u, v, prod, ws, panelsAt } = vectors; // the left reflector by global row, the right one by global column
+  const rightAt = panelsAt + m * P;
+  const qAt = rightAt + n * P;
+  const tAt = qAt + P;
+  const correctionAt = tAt + P;
+  const q = ws ? ws.heap.subarray(qAt, qAt + P) : new Float64Array(P);
+  const t = ws ? ws.heap.subarray(tAt, tAt + P) : new Float64Array(P);
+  const correction = ws ? ws.heap.subarray(correctionAt, correctionAt + Math.max(m, n)) : new Float64Array(Math.max(m, n));
+  // correction[r] = Σ_j X[r, j] y_j (rows r0 … r1−1) for the panel X = L or R and y = q or t (or a row of R),
+  // four rows per kernel call when there is one; `yAt`: where y is in the kernel's memory.
+  const panelTimes = (X: Float64Array, xAt: number, r0: number, r1: number, y: Float64Array, yAt: number, width: number) => {
+    let r = r0;
+    if (ws) for (; r + 3 < r1; r += 4) ws.dot4(xAt + r * P, P, width, yAt, correctionAt + r);
+    if (r < r1) panelTimesVector(X, P, 0, r, r1, y, width, correction);
+  };
+  // t_j = Σ_r X[r, j] x_r over rows r0 … r1−1.
+  const panelTransposedTimes = (X: Float64Array, xAt: number, r0: number, r1: number, x: Float64Array, width: number) => {
+    if (!ws) return panelTransposedTimesVector(X, P, 0, r0, r1, x, width, t);
+    t.fill(0, 0, width);
+    let r = r0;
+    for (; r + 3 < r1; r += 4) ws.axpy4(xAt + r * P, P, width, tAt, x[r], x[r + 1], x[r + 2], x[r + 3]);
+    for (; r < r1; r++) for (let j = 0; j < width; j++) t[j] += X[r * P + j] * x[r];
+  };
   for (let i = 0; i < NB; i++) {
     const g = k0 + i;
     const w = 2 * i; // the panels' columns filled by the earlier steps
@@ -130,7 +156,7 @@ function reducePanel(
     // −= Σ_j u_j[r] y_j[g] + x_j[r] v_j[g] = (L Rᵀ)[r, g].
     for (let r = g; r < m; r++) u[r] = a[r * n + g];
     if (i > 0) {
-      panelTimesVector(L, P, 0, g, m, R.subarray(g * P, g * P + w), w, correction);
+      panelTimes(L, panelsAt, g, m, R.subarray(g * P, g * P + w), rightAt + g * P, w);
       for (let r = g; r < m; r++) u[r] -= correction[r];
     }
     const tq = makeHouseholder(u, g, 1, m - g);
@@ -145,14 +171,14 @@ function reducePanel(
     prod.fill(0, g + 1, n);
     productTransposed(a, n, g, m, g + 1, vectors);
     if (i > 0) {
-      panelTransposedTimesVector(L, P, 0, g, m, u, w, t);
-      panelTimesVector(R, P, 0, g + 1, n, t, w, correction);
+      panelTransposedTimes(L, panelsAt, g, m, u, w);
+      panelTimes(R, rightAt, g + 1, n, t, tAt, w);
       for (let c = g + 1; c < n; c++) prod[c] -= correction[c];
     }
     for (let c = g + 1; c < n; c++) R[c * P + w] = tq * prod[c];
     // Row g, columns g+1 …: −= (R Lᵀ)[c, g] over the columns filled now (u_i and y_i included).
     for (let j = 0; j <= w; j++) q[j] = L[g * P + j];
-    panelTimesVector(R, P, 0, g + 1, n, q, w + 1, correction);
+    panelTimes(R, rightAt, g + 1, n, q, qAt, w + 1);
     for (let c = g + 1; c < n; c++) a[g * n + c] -= correction[c];
     const tp = makeHouseholder(a, g * n + g + 1, 1, n - g - 1);
     taup[g] = tp;
@@ -164,8 +190,8 @@ function reducePanel(
     }
     // x_i = τ_p (A v − Σ_j u_j (y_jᵀv) − x_j (v_jᵀv)) = τ_p (A v − L Rᵀv), rows g+1 … m−1 (y_i included).
     product(a, n, g + 1, m, g + 1, vectors);
-    panelTransposedTimesVector(R, P, 0, g + 1, n, v, w + 1, t);
-    panelTimesVector(L, P, 0, g + 1, m, t, w + 1, correction);
+    panelTransposedTimes(R, rightAt, g + 1, n, v, w + 1);
+    panelTimes(L, panelsAt, g + 1, m, t, tAt, w + 1);
     for (let r = g + 1; r < m; r++) L[r * P + w + 1] = tp * (prod[r] - correction[r]);
   }
 }
