@@ -17,6 +17,7 @@ import { basename, join, relative } from "node:path";
 import { findNotebooks, formatFailure, readNotebook, runNotebook } from "../src/notebook/index";
 import { chromiumPath, jupyter, jupyterEnv, repoRoot, requireTool } from "./helpers/tools";
 import { renderInBrowser } from "./helpers/browser";
+import { exerciseLivePage } from "./helpers/live";
 import type { Claim, ExecutedNotebook } from "./helpers/executed";
 
 const notebooks = findNotebooks(join(repoRoot, "notebooks"));
@@ -111,5 +112,15 @@ describe.each(notebooks.map((p) => [relative(repoRoot, p), p]))("%s", (name, pat
     expect(page.errors).toEqual([]);
     expect(page.figureDivs).toBe(figures);
     expect(page.drawn, `${page.drawn} of ${page.figureDivs} plots drawn`).toBe(page.figureDivs);
-  }, 120_000);
+    // Live figures (liveFigure): every slider moved across its range, each move recomputed in the page and redrawn.
+    const liveBoxes = (readFileSync(executed!, "utf8").match(/class=\\"pdl-live\\"/g) ?? []).length;
+    if (liveBoxes > 0) {
+      const live = await exerciseLivePage(html);
+      console.log(`${name}: ${live.figures} live figure(s), ${live.redrawn} of ${live.moves} slider moves redrawn in Chromium`);
+      expect(live.errors).toEqual([]);
+      expect(live.failures).toEqual([]);
+      expect([live.figures, live.ready], "live figures on the page, drawn").toEqual([liveBoxes, liveBoxes]);
+      expect(live.redrawn, `${live.redrawn} of ${live.moves} moves redrawn`).toBe(live.moves);
+    }
+  }, 240_000);
 });

@@ -38,12 +38,19 @@ const defaultSink: DisplaySink = (bundle, displayId, update) => {
 
 let sink: DisplaySink = defaultSink;
 let loaderShown = false;
+let sinkChanges = 0;
+
+/** Counts `setDisplaySink` calls, so that other once-per-session outputs (plot/live.ts) know to send again. */
+export function displaySinkGeneration(): number {
+  return sinkChanges;
+}
 
 /** Sends bundles somewhere else (tests); returns the previous sink. `setDisplaySink()` restores the default. */
 export function setDisplaySink(next?: DisplaySink): DisplaySink {
   const previous = sink;
   sink = next ?? defaultSink;
   loaderShown = false;
+  sinkChanges++;
   return previous;
 }
 
@@ -63,7 +70,7 @@ export function loadPlotly(): void {
 }
 
 /** Sends the loader once per kernel session, before the first figure. */
-function ensurePlotlyLoaded(): void {
+export function ensurePlotlyLoaded(): void {
   if (!loaderShown) loadPlotly();
 }
 

@@ -7,3 +7,4 @@ export * from "./progress";
 export * from "./datasets";
 export * from "./excessRisk";
 export * from "./seeds";
+export { liveFigure, loadLiveFigures, prepareLiveFigure, liveSliders, type LiveParameter, type LiveFigureOptions, type LiveFigureFunction } from "./live";

@@ -8,10 +8,13 @@ import { copyFileSync, cpSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Figure } from "../plot/figure";
 import { escapeHtml, jsonForScript, plotlyVersion, toPlainJson } from "../plot/bundle";
+import { browserBundlePath } from "../plot/liveBundle";
 
 /** Paths of the shared assets, relative to the site's root folder. */
 export const ASSETS = {
   plotly: "assets/plotly.min.js",
+  /** The library's browser part (dist/pdl-browser.js), loaded by pages with live figures (liveFigure). */
+  pdlBrowser: "assets/pdl-browser.js",
   katexCss: "assets/katex/katex.min.css",
   styles: "assets/site.css",
 } as const;
@@ -24,6 +27,7 @@ export function copyAssets(siteDir: string): void {
   const plotly = join(siteDir, ASSETS.plotly);
   mkdirSync(dirname(plotly), { recursive: true });
   copyFileSync(require.resolve("plotly.js-dist-min/plotly.min.js"), plotly);
+  copyFileSync(browserBundlePath(), join(siteDir, ASSETS.pdlBrowser));
   const katexDist = dirname(require.resolve("katex/dist/katex.min.css"));
   mkdirSync(join(siteDir, "assets", "katex"), { recursive: true });
   copyFileSync(join(katexDist, "katex.min.css"), join(siteDir, ASSETS.katexCss));
@@ -66,20 +70,27 @@ export interface PageOptions {
   next?: NavLink;
   /** Link back to the index (omitted on the index itself). */
   index?: string;
+  /** The page's language: "en" (default) or "ja" (the Japanese edition, notebooks/ja/). */
+  lang?: "en" | "ja";
+  /** The same page in the other edition (English ↔ 日本語), when there is one. */
+  otherEdition?: NavLink;
 }
 
 /** A whole HTML page: the shared assets in the head, the navigation above and below the content. */
 export function pageHtml(options: PageOptions): string {
-  const { title, body, root, previous, next, index } = options;
+  const { title, body, root, previous, next, index, otherEdition } = options;
+  const lang = options.lang ?? "en";
+  const allNotebooks = lang === "ja" ? "ノートブック一覧" : "all notebooks";
+  const other = otherEdition ? `<a hreflang="${lang === "ja" ? "en" : "ja"}" href="${escapeHtml(otherEdition.href)}">${escapeHtml(otherEdition.title)}</a>` : "";
   const nav = () =>
     `<nav class="pdl-nav">` +
     `<span>${previous ? `<a rel="prev" href="${escapeHtml(previous.href)}">← ${escapeHtml(previous.title)}</a>` : ""}</span>` +
-    `<span>${index ? `<a href="${escapeHtml(index)}">all notebooks</a>` : ""}</span>` +
+    `<span>${index ? `<a href="${escapeHtml(index)}">${allNotebooks}</a>` : ""}${index && other ? " · " : ""}${other}</span>` +
     `<span>${next ? `<a rel="next" href="${escapeHtml(next.href)}">${escapeHtml(next.title)} →</a>` : ""}</span>` +
     `</nav>`;
   return [
     "<!doctype html>",
-    `<html lang="en">`,
+    `<html lang="${lang}">`,
     "<head>",
     `<meta charset="utf-8">`,
     `<meta name="viewport" content="width=device-width, initial-scale=1">`,
@@ -87,6 +98,8 @@ export function pageHtml(options: PageOptions): string {
     `<link rel="stylesheet" href="${root}${ASSETS.katexCss}">`,
     `<link rel="stylesheet" href="${root}${ASSETS.styles}">`,
     `<script src="${root}${ASSETS.plotly}"></script>`,
+    // Live figures run their function with the library's browser part: one shared file, only where needed.
+    ...(body.includes(`class="pdl-live"`) ? [`<script src="${root}${ASSETS.pdlBrowser}"></script>`] : []),
     `<meta name="generator" content="pdl npm run site (plotly.js ${escapeHtml(plotlyVersion())})">`,
     "</head>",
     "<body>",

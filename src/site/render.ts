@@ -11,6 +11,7 @@ import { cellSource } from "../notebook/index";
 import { escapeHtml, PLOTLY_MIMETYPE } from "../plot/bundle";
 import type { Figure } from "../plot/figure";
 import { figureHtml } from "./page";
+import { LIVE_LOADER_CLASS } from "../plot/liveBundle";
 
 /** What a rendered notebook holds, for the index and for the site's test. */
 export interface RenderedNotebook {
@@ -47,13 +48,16 @@ function joinText(value: unknown): string {
   return Array.isArray(value) ? value.join("") : String(value ?? "");
 }
 
-/** The title (first `# ` heading) and the learning goals (the paragraph and list after "Learning goals" or "In this notebook"). */
+/**
+ * The title (first `# ` heading) and the learning goals (the paragraph and list after "Learning goals" or "In this
+ * notebook"; in the Japanese edition 「学習目標」 or 「このノートブックでは」).
+ */
 export function titleAndGoals(nb: NotebookJson): { title: string; goals: string } {
   const first = nb.cells.find((c) => c.cell_type === "markdown");
   const text = first ? cellSource(first) : "";
   const title = (text.match(/^#\s+(.+)$/m)?.[1] ?? "notebook").trim();
   const blocks = text.split(/\n\s*\n/);
-  const start = blocks.findIndex((b) => /\*\*(learning goals|in this notebook)/i.test(b));
+  const start = blocks.findIndex((b) => /\*\*(learning goals|in this notebook|学習目標|このノートブックでは)/i.test(b));
   const goals = start >= 0 ? blocks[start] : (blocks[1] ?? "");
   return { title, goals };
 }
@@ -72,7 +76,8 @@ function renderOutput(output: any, nextId: () => string, counts: { figures: numb
     return figureHtml(data[PLOTLY_MIMETYPE] as Figure, nextId());
   }
   const html = data["text/html"] !== undefined ? joinText(data["text/html"]) : undefined;
-  if (html !== undefined) return html.includes("pdl-plotly-loader") ? "" : html;
+  // The loaders of plotly.js and of the library's browser part are dropped: pages load the shared files instead.
+  if (html !== undefined) return html.includes("pdl-plotly-loader") || html.includes(LIVE_LOADER_CLASS) ? "" : html;
   if (data["image/png"]) return `<img alt="" src="data:image/png;base64,${joinText(data["image/png"]).trim()}">`;
   if (data["image/svg+xml"]) return joinText(data["image/svg+xml"]);
   if (data["text/plain"] !== undefined) return `<pre class="pdl-text">${escapeHtml(joinText(data["text/plain"]))}</pre>`;
