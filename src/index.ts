@@ -40,7 +40,12 @@ setCheckResultSink((result, text) => {
 
 // Wiring: live figures run their function against the browser part of the library (src/browser.ts), in the page
 // and, for the first picture, in the kernel; plot/ does not import it, so the package root connects them.
+// The names outside the browser part (show, loadMnist, fit, check …) are told apart from misspelt ones.
 import * as browserPart from "./browser";
-import * as wholeLibrary from "./index";
+import * as plotPart from "./plot/index";
+import * as dataPart from "./data/index";
+import * as trainPart from "./train/index";
+import * as exercisesPart from "./exercises/index";
 import { setLiveLibrary } from "./plot/live";
-setLiveLibrary(browserPart, () => Object.keys(wholeLibrary));
+const packageParts = [browserPart, plotPart, dataPart, trainPart, exercisesPart];
+setLiveLibrary(browserPart, () => packageParts.flatMap((part) => Object.keys(part)));
