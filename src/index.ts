@@ -5,21 +5,7 @@
  * written in tests/layers.test.ts. The notebook tooling (headless runner, kernel client) is not here: it is the
  * subpath `pdl/notebook`.
  */
-export * from "./linalg/index";
-export * from "./random/index";
-export * from "./special/index";
-export * from "./autograd/index";
-export * from "./nn/index";
-export * from "./train/index";
-export * from "./data/index";
-export * from "./rmt/index";
-export * from "./kernels/index";
-export * from "./propagation/index";
-export * from "./plot/index";
-export * from "./exercises/index";
-export * from "./util/errors";
-export * from "./util/interrupt";
-export * from "./util/language";
+export * from "./exports";
 
 // Wiring: in a notebook, `fit` shows live progress (a progress bar and loss/accuracy curves) by default.
 // train/ does not import plot/ (the numeric folders never depend on the display), so the package root connects them.
@@ -40,12 +26,7 @@ setCheckResultSink((result, text) => {
 
 // Wiring: live figures run their function against the browser part of the library (src/browser.ts), in the page
 // and, for the first picture, in the kernel; plot/ does not import it, so the package root connects them.
-// The names outside the browser part (show, loadMnist, fit, check …) are told apart from misspelt ones.
 import * as browserPart from "./browser";
-import * as plotPart from "./plot/index";
-import * as dataPart from "./data/index";
-import * as trainPart from "./train/index";
-import * as exercisesPart from "./exercises/index";
+import * as wholeLibrary from "./exports";
 import { setLiveLibrary } from "./plot/live";
-const packageParts = [browserPart, plotPart, dataPart, trainPart, exercisesPart];
-setLiveLibrary(browserPart, () => packageParts.flatMap((part) => Object.keys(part)));
+setLiveLibrary(browserPart, () => Object.keys(wholeLibrary));

@@ -48,6 +48,10 @@ describe("Japanese paragraphs break lines only where a space is wanted", () => {
     expect(japaneseLineBreaks("値は\n$x$ です\n\n次の段落\n- 項目\n```\nコード\nです\n```")).toEqual([]);
   });
 
+  it("README.ja.md", () => {
+    expect(japaneseLineBreaks(readFileSync("README.ja.md", "utf8"))).toEqual([]);
+  });
+
   for (const path of notebooks(join("notebooks", "ja")).sort()) {
     it(path, () => {
       const cells = JSON.parse(readFileSync(path, "utf8")).cells as { cell_type: string; id: string; source: string | string[] }[];

@@ -27,27 +27,46 @@ describe("npm run site", () => {
     const manifest = JSON.parse(readFileSync(join(outDir, "manifest.json"), "utf8"));
     expect(manifest.pages).toEqual(pages);
     expect(existsSync(join(outDir, ASSETS.plotly))).toBe(true);
-    const all = [{ page: "index.html", title: "index", figures: 0, math: manifest.index.math, notebook: "" }, ...pages];
+    // The Japanese edition (notebooks/ja/, as far as it is translated) has its own index and previous/next chain.
+    const english = pages.filter((p) => !p.page.startsWith("ja/"));
+    const japanese = pages.filter((p) => p.page.startsWith("ja/"));
+    const indexes = [{ page: "index.html", title: "index", figures: 0, math: manifest.index.math, notebook: "" }];
+    if (japanese.length > 0) indexes.push({ page: "ja/index.html", title: "index (ja)", figures: 0, math: manifest.jaIndex.math, notebook: "" });
+    const all = [...indexes, ...pages];
+    /** Whether a page should have a previous / next link: the first and last page of each edition lack one. */
+    const chain = (page: string) => {
+      if (page.endsWith("index.html")) return { prev: false, next: true };
+      const list = page.startsWith("ja/") ? japanese : english;
+      const i = list.findIndex((p) => p.page === page);
+      return { prev: i > 0, next: i < list.length - 1 };
+    };
 
-    // The index lists every notebook with its learning goals.
+    // The index lists every notebook of its edition with its learning goals, and links to the other edition.
     const index = readFileSync(join(outDir, "index.html"), "utf8");
-    for (const p of pages) expect(index).toContain(`href="${p.page}"`);
-    expect(index.match(/Learning goals/g)?.length).toBeGreaterThanOrEqual(pages.length - 1);
+    for (const p of english) expect(index).toContain(`href="${p.page}"`);
+    expect(index.match(/Learning goals/g)?.length).toBeGreaterThanOrEqual(english.length - 1);
+    if (japanese.length > 0) {
+      const jaIndex = readFileSync(join(outDir, "ja", "index.html"), "utf8");
+      for (const p of japanese) expect(jaIndex).toContain(`href="${p.page.slice(3)}"`);
+      expect(jaIndex.match(/学習目標/g)?.length).toBeGreaterThanOrEqual(japanese.length - 1);
+      expect(index).toContain('href="ja/index.html"');
+      expect(jaIndex).toContain('href="../index.html"');
+    }
     expect(pages.reduce((s, p) => s + p.figures, 0)).toBeGreaterThan(0);
     expect(pages.reduce((s, p) => s + p.math, 0)).toBeGreaterThan(0);
 
     const browser = await launchChromium();
     let liveFigures = 0;
     try {
-      for (const [i, p] of all.entries()) {
+      for (const p of all) {
         const file = join(outDir, p.page);
         // plotly.js is shared: every page loads the one file, none carries it inline.
         const html = readFileSync(file, "utf8");
         expect(html.match(/<script src="[^"]*plotly\.min\.js"><\/script>/g), `${p.page} loads the shared plotly.js once`).toHaveLength(1);
         expect(html.includes(plotlyHeader), `${p.page} inlines plotly.js`).toBe(false);
-        if (i > 1) expect(html).toMatch(/rel="prev" href="([^"]+)"/);
-        if (i < all.length - 1) expect(html).toMatch(/rel="next" href="([^"]+)"/);
-        for (const m of html.matchAll(/rel="(?:prev|next)" href="([^"]+)"/g)) {
+        if (chain(p.page).prev) expect(html).toMatch(/rel="prev" href="([^"]+)"/);
+        if (chain(p.page).next) expect(html).toMatch(/rel="next" href="([^"]+)"/);
+        for (const m of html.matchAll(/(?:rel="(?:prev|next)"|hreflang="(?:en|ja)") href="([^"]+)"/g)) {
           expect(existsSync(resolve(dirname(file), m[1])), `${p.page}: link ${m[1]}`).toBe(true);
         }
 

@@ -38,8 +38,12 @@ export function matmul(aIn: TensorInput, bIn: TensorInput): Tensor {
   return result;
 }
 
-/** H = X Wᵀ + b for a batch X (N×n_in, samples as rows), W (n_out×n_in), b (n_out) or null. */
-export function linear(xIn: TensorInput, weight: Tensor, bias: Tensor | null = null): Tensor {
+/**
+ * H = a X Wᵀ + β b for a batch X (N×n_in, samples as rows), W (n_out×n_in), b (n_out) or null: the layer
+ * h = a W x + β b of each sample. The multipliers a and β are 1 except in the ntk parametrisation (a = σ_w/√n_in,
+ * β = σ_b). Backward: ∂L/∂X = a G W, ∂L/∂W = a Gᵀ X, ∂L/∂b = β Σ_rows G.
+ */
+export function linear(xIn: TensorInput, weight: Tensor, bias: Tensor | null = null, a = 1, beta = 1): Tensor {
   const x = toTensor(xIn, "linear: X");
   requireMatrix(x, "linear", "X");
   requireMatrix(weight, "linear", "W");
@@ -52,19 +56,19 @@ export function linear(xIn: TensorInput, weight: Tensor, bias: Tensor | null = n
     shapeMismatch("linear", "W", weight.shape, "b", bias.shape, `b must be a vector of length n_out = ${nOut}`);
   }
   const out = new Float64Array(N * nOut);
-  gemm(false, true, N, nOut, nIn, 1, x.data, weight.data, 0, out);
+  gemm(false, true, N, nOut, nIn, a, x.data, weight.data, 0, out);
   if (bias !== null) {
     const bd = bias.data;
-    for (let i = 0; i < N; i++) for (let j = 0; j < nOut; j++) out[i * nOut + j] += bd[j];
+    for (let i = 0; i < N; i++) for (let j = 0; j < nOut; j++) out[i * nOut + j] += beta * bd[j];
   }
   const parents = bias === null ? [x, weight] : [x, weight, bias];
   const result: Tensor = makeResult(out, [N, nOut], "linear", parents, () => {
     const g = result.grad as Float64Array;
-    if (x.requiresGrad) gemm(false, false, N, nIn, nOut, 1, g, weight.data, 1, x.gradBuffer()); // ∂L/∂X += G W
-    if (weight.requiresGrad) gemm(true, false, nOut, nIn, N, 1, g, x.data, 1, weight.gradBuffer()); // ∂L/∂W += Gᵀ X
+    if (x.requiresGrad) gemm(false, false, N, nIn, nOut, a, g, weight.data, 1, x.gradBuffer()); // ∂L/∂X += a G W
+    if (weight.requiresGrad) gemm(true, false, nOut, nIn, N, a, g, x.data, 1, weight.gradBuffer()); // ∂L/∂W += a Gᵀ X
     if (bias !== null && bias.requiresGrad) {
       const gb = bias.gradBuffer();
-      for (let i = 0; i < N; i++) for (let j = 0; j < nOut; j++) gb[j] += g[i * nOut + j]; // ∂L/∂b += Σ_rows G
+      for (let i = 0; i < N; i++) for (let j = 0; j < nOut; j++) gb[j] += beta * g[i * nOut + j]; // ∂L/∂b += β Σ_rows G
     }
   });
   return result;

@@ -3,13 +3,18 @@
  * dθ/dt = −η ∇_θ L, the outputs on the data move by df/dt = −η Θ (f − Y). If Θ stays fixed (the linearised,
  * "lazy" regime of wide networks), f_t = Y + e^{−ηΘt}(f₀ − Y), computed with Θ = Z Λ Zᵀ (eigh) as
  * Y + Z e^{−ηΛt} Zᵀ(f₀ − Y): each eigen-direction of Θ decays at its own rate ηλ_i.
- * `trainFeedForward` does the real thing (plain gradient descent, step t ↦ t + 1 is one unit of time) for comparison.
+ * `trainFeedForward` does the real thing (plain gradient descent with `trainStep`, step t ↦ t + 1 is one unit of time)
+ * for comparison.
  */
 import { eigh } from "../linalg/eigh";
 import { asMatrix, fromFloat64, Matrix, MatrixInput } from "../linalg/matrix";
 import { gemm } from "../linalg/gemm";
-import { FeedForwardNet, forwardPass, layerMultipliers, checkNet } from "../propagation/network";
-import { requireAllFinite, requireFinite, requireInteger, requirePositive, shapeMismatch } from "../util/errors";
+import { tensor, Tensor } from "../autograd/tensor";
+import { checkNetwork } from "../nn/passes";
+import type { FeedForwardNet } from "../nn/random";
+import { sgd } from "../nn/optim";
+import { trainStep } from "../train/step";
+import { requireAllFinite, requireInteger, requirePositive, shapeMismatch } from "../util/errors";
 
 /**
  * f_t for each t in `times`: rows of the returned matrix (times.length × N).
@@ -54,17 +59,6 @@ export function linearizedPrediction(
   return fromFloat64(out, times.length, N);
 }
 
-/** A copy of the network (so training leaves the original untouched). */
-export function cloneFeedForward(net: FeedForwardNet): FeedForwardNet {
-  checkNet(net);
-  return {
-    ...net,
-    widths: net.widths.slice(),
-    weights: net.weights.map((W) => fromFloat64(W.data.slice(), W.shape[0], W.shape[1])),
-    biases: net.biases.map((b) => b.slice()),
-  };
-}
-
 /** The outcome of `trainFeedForward`. */
 export interface FeedForwardTraining {
   net: FeedForwardNet;
@@ -76,12 +70,15 @@ export interface FeedForwardTraining {
   losses: number[];
 }
 
+/** The loss ½ Σ_m (f(x_m) − y_m)² whose gradient flow the linearised dynamics describe. */
+const halfSumOfSquares = (f: Tensor, y: Tensor): Tensor => f.sub(y).square().sum().mul(0.5);
+
 /**
- * Plain gradient descent θ ← θ − η ∇_θ ½ Σ_m (f(x_m) − y_m)² on a copy of a scalar-output network, recording the
- * outputs on X at the requested steps (ascending). Stops with an error on a non-finite loss (lower η).
- * Synchronous: the kernel's interrupt (■) stops it at once, as any synchronous cell (an interrupt token could never
- * be seen here, its SIGINT handler cannot run before the loop ends). For a progress display, call it in chunks of
- * steps and `await` between them (as the NTK notebook does).
+ * Plain (full-batch) gradient descent θ ← θ − η ∇_θ ½ Σ_m (f(x_m) − y_m)² on a copy of a scalar-output network:
+ * `trainStep` with `sgd`, the step of `fit`, recording the outputs on X at the requested steps (ascending). Stops
+ * with a DivergenceError on a non-finite loss (lower η).
+ * Synchronous: the kernel's interrupt (■) stops it at once, as any synchronous cell. For a progress display, call
+ * it in chunks of steps and `await` between them (as the NTK notebook does).
  */
 export function trainFeedForward(
   net: FeedForwardNet,
@@ -89,7 +86,7 @@ export function trainFeedForward(
   Y: ArrayLike<number>,
   opts: { learningRate: number; steps: number; record?: number[] },
 ): FeedForwardTraining {
-  checkNet(net);
+  checkNetwork(net);
   const Xm = asMatrix(X, "X");
   const N = Xm.shape[0];
   if (net.widths[net.widths.length - 1] !== 1) throw new RangeError(`trainFeedForward needs a scalar output (n_L = 1), got n_L = ${net.widths[net.widths.length - 1]}`);
@@ -99,50 +96,21 @@ export function trainFeedForward(
   requireAllFinite("Y", Y);
   const record = (opts.record ?? [0, opts.steps]).slice().sort((p, q) => p - q);
   record.forEach((s) => requireInteger("record step", s));
-  const model = cloneFeedForward(net);
-  const { a, beta } = layerMultipliers(model);
-  const L = model.weights.length;
-  const eta = opts.learningRate;
+  const model = net.clone();
+  const x = tensor(Xm);
+  const y = tensor(Float64Array.from(Y), [N, 1]);
+  const optimizer = sgd(model.parameters(), { learningRate: opts.learningRate });
   const outs: number[][] = [];
   const losses: number[] = [];
   const recorded: number[] = [];
-  let next = 0;
   for (let step = 0; step <= opts.steps; step++) {
-    const pass = forwardPass(model, Xm);
-    const f = pass.preactivations[L - 1].data;
-    let loss = 0;
-    const r = new Float64Array(N);
-    for (let m = 0; m < N; m++) {
-      r[m] = f[m] - Y[m];
-      loss += 0.5 * r[m] * r[m];
-    }
-    if (!Number.isFinite(loss)) throw new RangeError(`trainFeedForward: the loss became ${loss} at step ${step}; try a smaller learningRate`);
-    while (next < record.length && record[next] === step) {
-      outs.push(Array.from(f));
-      losses.push(loss);
+    if (record.includes(step)) {
+      const f = model.predict(x);
+      outs.push(Array.from(f.data));
+      losses.push(halfSumOfSquares(f, y).item());
       recorded.push(step);
-      next++;
     }
-    if (step === opts.steps) break;
-    // Backward: R_l = ∂L/∂h_l (N × n_l), R_L = r; R_{l−1} = (a_l R_l W_l) ∘ φ′(h_{l−1}).
-    let R: Float64Array = r;
-    for (let l = L - 1; l >= 0; l--) {
-      const W = model.weights[l];
-      const [nOut, nIn] = W.shape;
-      let Rprev: Float64Array | null = null;
-      if (l > 0) {
-        Rprev = new Float64Array(N * nIn);
-        gemm(false, false, N, nIn, nOut, a[l], R, W.data, 0, Rprev);
-        const h = pass.preactivations[l - 1].data;
-        for (let i = 0; i < Rprev.length; i++) Rprev[i] *= model.activation.df(h[i]);
-      }
-      // W_l ← W_l − η a_l R_lᵀ X_{l−1};  b_l ← b_l − η β Σ_m R_l(m)
-      gemm(true, false, nOut, nIn, N, -eta * a[l], R, pass.inputs[l].data, 1, W.data);
-      const b = model.biases[l];
-      for (let m = 0; m < N; m++) for (let i = 0; i < nOut; i++) b[i] -= eta * beta * R[m * nOut + i];
-      if (Rprev) R = Rprev;
-    }
+    if (step < opts.steps) trainStep(model, halfSumOfSquares, optimizer, x, y);
   }
-  requireFinite("final loss", losses[losses.length - 1] ?? 0);
   return { net: model, steps: recorded, outputs: fromFloat64(Float64Array.from(outs.flat()), outs.length, N), losses };
 }

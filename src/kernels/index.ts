@@ -5,5 +5,5 @@
 export { empiricalNtk, conjugateKernel, perExampleGradients } from "./ntk";
 export { infiniteWidthKernels } from "./analytic";
 export type { InfiniteWidthKernels, InfiniteWidthOptions } from "./analytic";
-export { linearizedPrediction, trainFeedForward, cloneFeedForward } from "./dynamics";
+export { linearizedPrediction, trainFeedForward } from "./dynamics";
 export type { FeedForwardTraining } from "./dynamics";

@@ -10,26 +10,27 @@
  */
 import { gemm } from "../linalg/gemm";
 import { fromFloat64, Matrix, MatrixInput } from "../linalg/matrix";
-import { FeedForwardNet, forwardPass, backwardDeltas, layerMultipliers, checkNet } from "../propagation/network";
+import { backwardDeltas, checkNetwork, forwardPass } from "../nn/passes";
+import type { FeedForwardNet } from "../nn/random";
 
 /**
  * The N×N empirical NTK Θ_mn = Σ_p ∂f(x_m)/∂θ_p · ∂f(x_n)/∂θ_p of output coordinate f = h_L[`output`] (default 0)
  * on the rows x_1…x_N of X: Θ = GGᵀ with G the N×p matrix of per-example gradients (computed per layer as above).
  */
 export function empiricalNtk(net: FeedForwardNet, X: MatrixInput, output = 0): Matrix {
-  checkNet(net);
+  checkNetwork(net);
   const pass = forwardPass(net, X);
   const deltas = backwardDeltas(net, pass, output);
-  const { a, beta } = layerMultipliers(net);
+  const { a, beta } = net.multipliers();
   const N = pass.inputs[0].shape[0];
   const theta = new Float64Array(N * N);
   const dd = new Float64Array(N * N);
   const xx = new Float64Array(N * N);
-  for (let l = 0; l < net.weights.length; l++) {
-    const [nOut, nIn] = net.weights[l].shape;
+  for (let l = 0; l < net.layers.length; l++) {
+    const [nOut, nIn] = net.layers[l].weight.shape;
     gemm(false, true, N, N, nOut, 1, deltas[l].data, deltas[l].data, 0, dd);
     gemm(false, true, N, N, nIn, a[l] * a[l], pass.inputs[l].data, pass.inputs[l].data, 0, xx);
-    const b2 = beta * beta;
+    const b2 = net.layers[l].bias === null ? 0 : beta * beta;
     for (let i = 0; i < N * N; i++) theta[i] += dd[i] * (xx[i] + b2);
   }
   // Exact symmetry (the products above are symmetric up to rounding).
@@ -39,7 +40,7 @@ export function empiricalNtk(net: FeedForwardNet, X: MatrixInput, output = 0): M
 
 /** K = X_{L−1} X_{L−1}ᵀ / n_{L−1}: the Gram matrix of the last hidden layer's features x_{L−1} = φ(h_{L−1}). */
 export function conjugateKernel(net: FeedForwardNet, X: MatrixInput): Matrix {
-  checkNet(net);
+  checkNetwork(net);
   const pass = forwardPass(net, X);
   const feats = pass.inputs[pass.inputs.length - 1];
   const [N, n] = feats.shape;
@@ -50,28 +51,29 @@ export function conjugateKernel(net: FeedForwardNet, X: MatrixInput): Matrix {
 
 /**
  * G: the N×p matrix of per-example gradients, G[m][p] = ∂f(x_m)/∂θ_p for output coordinate `output`, with the
- * parameters ordered layer by layer as W_1 (row-major), b_1, W_2, b_2, …: ∂f/∂W_l = a_l δ_l x_{l−1}ᵀ, ∂f/∂b_l = β δ_l.
+ * parameters ordered as `net.parameters()`: W_1 (row-major), b_1, W_2, b_2, …: ∂f/∂W_l = a_l δ_l x_{l−1}ᵀ, ∂f/∂b_l = β δ_l.
  * Θ = GGᵀ (N×N, `empiricalNtk`), and the notes' p×p matrix Σ_m ∇f(x_m)∇f(x_m)ᵀ is GᵀG: the two share their nonzero
  * eigenvalues. Memory N·p: use it on small networks.
  */
 export function perExampleGradients(net: FeedForwardNet, X: MatrixInput, output = 0): Matrix {
-  checkNet(net);
+  checkNetwork(net);
   const pass = forwardPass(net, X);
   const deltas = backwardDeltas(net, pass, output);
-  const { a, beta } = layerMultipliers(net);
+  const { a, beta } = net.multipliers();
   const N = pass.inputs[0].shape[0];
-  const p = net.weights.reduce((s, W) => s + W.shape[0] * W.shape[1] + W.shape[0], 0);
+  const p = net.parameterCount();
   const G = new Float64Array(N * p);
   for (let m = 0; m < N; m++) {
     let col = 0;
-    for (let l = 0; l < net.weights.length; l++) {
-      const [nOut, nIn] = net.weights[l].shape;
+    for (let l = 0; l < net.layers.length; l++) {
+      const [nOut, nIn] = net.layers[l].weight.shape;
       const d = deltas[l].data;
       const x = pass.inputs[l].data;
       for (let i = 0; i < nOut; i++) {
         for (let j = 0; j < nIn; j++) G[m * p + col + i * nIn + j] = a[l] * d[m * nOut + i] * x[m * nIn + j];
       }
       col += nOut * nIn;
+      if (net.layers[l].bias === null) continue;
       for (let i = 0; i < nOut; i++) G[m * p + col + i] = beta * d[m * nOut + i];
       col += nOut;
     }

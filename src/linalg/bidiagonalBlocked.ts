@@ -16,9 +16,11 @@ import { makeHouseholder } from "./householder";
 import { gemmStrided } from "./gemm";
 import { applyBlockReflectorLeft, blockReflector } from "./blockReflector";
 import { matvecWorkspace, MatvecWorkspace } from "./matvec";
+import { panelTimesVector, panelTransposedTimesVector } from "./panel";
 
-/** Steps per block. */
+/** Steps per block, and the columns of the panels (two vectors per step). */
 const NB = 32;
+const P = 2 * NB;
 
 /** The bidiagonal form and its reflectors (left ones below the diagonal of a, right ones right of the super-diagonal). */
 export interface Bidiagonal {
@@ -57,12 +59,12 @@ export function bidiagonalizeBlocked(input: Float64Array, m: number, n: number, 
   const e = new Float64Array(n);
   const tauq = new Float64Array(n);
   const taup = new Float64Array(n);
-  const x = new Float64Array(m * NB); // X, row r ↔ global row r
-  const y = new Float64Array(n * NB); // Y, row c ↔ global column c
+  const left = new Float64Array(m * P); // the panels L and R of reducePanel
+  const right = new Float64Array(n * P);
   let k0 = 0;
   for (; n - k0 > 2 * NB; k0 += NB) {
-    reducePanel(a, m, n, k0, x, y, s, e, tauq, taup, vectors);
-    updateTrailing(a, m, n, k0, x, y);
+    reducePanel(a, m, n, k0, left, right, s, e, tauq, taup, vectors);
+    updateTrailing(a, m, n, k0, left, right);
     for (let g = k0; g < k0 + NB; g++) {
       a[g * n + g] = s[g]; // the reflectors' 1s back to the diagonal and super-diagonal
       a[g * n + g + 1] = e[g];
@@ -96,90 +98,75 @@ interface Vectors {
 
 /**
  * Steps k0 … k0+NB−1 (LAPACK's dlabrd): makes the reflectors (with 1s written at their first entries, on the
- * diagonal and the super-diagonal) and the columns of X and Y; the trailing block is not changed.
+ * diagonal and the super-diagonal) and the update vectors, kept interleaved in two panels:
+ * L (row r ↔ global row r): L[r, 2j] = u_j[r], L[r, 2j+1] = x_j[r];
+ * R (row c ↔ global column c): R[c, 2j] = y_j[c], R[c, 2j+1] = v_j[c]   (j = step − k0),
+ * so that the block's first i steps have changed A by −L Rᵀ over the first 2i columns: every correction is a
+ * product with those columns only. The trailing block is not changed.
  */
 function reducePanel(
   a: Float64Array,
   m: number,
   n: number,
   k0: number,
-  x: Float64Array,
-  y: Float64Array,
+  L: Float64Array,
+  R: Float64Array,
   s: Float64Array,
   e: Float64Array,
   tauq: Float64Array,
   taup: Float64Array,
   vectors: Vectors,
 ): void {
-  x.fill(0);
-  y.fill(0);
-  const t1 = new Float64Array(NB);
-  const t2 = new Float64Array(NB);
+  L.fill(0);
+  R.fill(0);
+  const q = new Float64Array(P);
+  const t = new Float64Array(P);
+  const correction = new Float64Array(Math.max(m, n));
   const { u, v, prod } = vectors; // the left reflector by global row, the right one by global column
   for (let i = 0; i < NB; i++) {
     const g = k0 + i;
-    // Column g, rows g …: −= U[r, 0:i] · Y[g, 0:i] + X[r, 0:i] · V[0:i, g] (V[j, g] = a[(k0+j)·n + g]).
-    if (i > 0) {
-      for (let j = 0; j < i; j++) t1[j] = a[(k0 + j) * n + g];
-      for (let r = g; r < m; r++) {
-        let sum = 0;
-        for (let j = 0; j < i; j++) sum += a[r * n + k0 + j] * y[g * NB + j] + x[r * NB + j] * t1[j];
-        a[r * n + g] -= sum;
-      }
-    }
-    const tq = makeHouseholder(a, g * n + g, n, m - g);
-    tauq[g] = tq;
-    s[g] = a[g * n + g];
-    a[g * n + g] = 1;
+    const w = 2 * i; // the panels' columns filled by the earlier steps
+    // Column g, rows g … (gathered into u: one pass down the column of a, one back up):
+    // −= Σ_j u_j[r] y_j[g] + x_j[r] v_j[g] = (L Rᵀ)[r, g].
     for (let r = g; r < m; r++) u[r] = a[r * n + g];
-    // Y[g+1:, i] = τ_q (Aᵀu − Y (Uᵀu) − Vᵀ (Xᵀu)), columns g+1 … n−1.
+    if (i > 0) {
+      panelTimesVector(L, P, 0, g, m, R.subarray(g * P, g * P + w), w, correction);
+      for (let r = g; r < m; r++) u[r] -= correction[r];
+    }
+    const tq = makeHouseholder(u, g, 1, m - g);
+    tauq[g] = tq;
+    s[g] = u[g];
+    u[g] = 1;
+    for (let r = g; r < m; r++) {
+      a[r * n + g] = u[r];
+      L[r * P + w] = u[r];
+    }
+    // y_i = τ_q (Aᵀu − Σ_j y_j (u_jᵀu) + v_j (x_jᵀu)) = τ_q (Aᵀu − R Lᵀu), columns g+1 … n−1.
     prod.fill(0, g + 1, n);
     productTransposed(a, n, g, m, g + 1, vectors);
-    // (Every loop below runs along rows of a, X and Y: contiguous reads.)
-    t1.fill(0);
-    t2.fill(0);
-    for (let r = g; r < m; r++) {
-      const ur = u[r];
-      for (let j = 0; j < i; j++) {
-        t1[j] += a[r * n + k0 + j] * ur;
-        t2[j] += x[r * NB + j] * ur;
-      }
+    if (i > 0) {
+      panelTransposedTimesVector(L, P, 0, g, m, u, w, t);
+      panelTimesVector(R, P, 0, g + 1, n, t, w, correction);
+      for (let c = g + 1; c < n; c++) prod[c] -= correction[c];
     }
-    for (let c = g + 1; c < n; c++) for (let j = 0; j < i; j++) prod[c] -= y[c * NB + j] * t1[j];
-    for (let j = 0; j < i; j++) for (let c = g + 1; c < n; c++) prod[c] -= a[(k0 + j) * n + c] * t2[j];
-    for (let c = g + 1; c < n; c++) y[c * NB + i] = tq * prod[c];
-    // Row g, columns g+1 …: −= Y[c, 0:i+1] · U[g, 0:i+1] + V[0:i, c] · X[g, 0:i].
-    for (let c = g + 1; c < n; c++) {
-      let sum = 0;
-      for (let j = 0; j <= i; j++) sum += y[c * NB + j] * a[g * n + k0 + j];
-      a[g * n + c] -= sum;
-    }
-    for (let j = 0; j < i; j++) {
-      const xgj = x[g * NB + j];
-      for (let c = g + 1; c < n; c++) a[g * n + c] -= a[(k0 + j) * n + c] * xgj;
-    }
+    for (let c = g + 1; c < n; c++) R[c * P + w] = tq * prod[c];
+    // Row g, columns g+1 …: −= (R Lᵀ)[c, g] over the columns filled now (u_i and y_i included).
+    for (let j = 0; j <= w; j++) q[j] = L[g * P + j];
+    panelTimesVector(R, P, 0, g + 1, n, q, w + 1, correction);
+    for (let c = g + 1; c < n; c++) a[g * n + c] -= correction[c];
     const tp = makeHouseholder(a, g * n + g + 1, 1, n - g - 1);
     taup[g] = tp;
     e[g] = a[g * n + g + 1];
     a[g * n + g + 1] = 1;
-    for (let c = g + 1; c < n; c++) v[c] = a[g * n + c];
-    // X[g+1:, i] = τ_p (A v − U (Yᵀv) − X (V v)), rows g+1 … m−1 (U's columns 0 … i, V's rows 0 … i−1).
-    t1.fill(0);
-    t2.fill(0);
-    for (let c = g + 1; c < n; c++) for (let j = 0; j <= i; j++) t1[j] += y[c * NB + j] * v[c];
-    for (let j = 0; j < i; j++) {
-      let sv = 0;
-      for (let c = g + 1; c < n; c++) sv += a[(k0 + j) * n + c] * v[c];
-      t2[j] = sv;
+    for (let c = g + 1; c < n; c++) {
+      v[c] = a[g * n + c];
+      R[c * P + w + 1] = v[c];
     }
+    // x_i = τ_p (A v − Σ_j u_j (y_jᵀv) − x_j (v_jᵀv)) = τ_p (A v − L Rᵀv), rows g+1 … m−1 (y_i included).
     product(a, n, g + 1, m, g + 1, vectors);
-    for (let r = g + 1; r < m; r++) {
-      const row = r * n;
-      let sum = prod[r];
-      for (let j = 0; j <= i; j++) sum -= a[row + k0 + j] * t1[j];
-      for (let j = 0; j < i; j++) sum -= x[r * NB + j] * t2[j];
-      x[r * NB + i] = tp * sum;
-    }
+    panelTransposedTimesVector(R, P, 0, g + 1, n, v, w + 1, t);
+    panelTimesVector(L, P, 0, g + 1, m, t, w + 1, correction);
+    for (let r = g + 1; r < m; r++) L[r * P + w + 1] = tp * (prod[r] - correction[r]);
   }
 }
 
@@ -250,35 +237,12 @@ function productTransposed(a: Float64Array, n: number, r0: number, r1: number, c
 }
 
 /**
- * The trailing block C = a[k0+NB…, k0+NB…] ← C − U Yᵀ − X Vᵀ = C − [U X] [Y Vᵀ]ᵀ: one matrix product with
- * inner dimension 2·NB (U, X by rows of C; Y by its columns; V = the block's rows of right reflectors).
+ * The trailing block C = a[k0+NB…, k0+NB…] ← C − Σ_j (u_j y_jᵀ + x_j v_jᵀ) = C − L Rᵀ (rows and columns from
+ * k0+NB on): one matrix product with inner dimension 2·NB, reading the panels in place.
  */
-function updateTrailing(a: Float64Array, m: number, n: number, k0: number, x: Float64Array, y: Float64Array): void {
+function updateTrailing(a: Float64Array, m: number, n: number, k0: number, L: Float64Array, R: Float64Array): void {
   const s = k0 + NB;
-  const rows = m - s;
-  const cols = n - s;
-  const left = new Float64Array(rows * 2 * NB);
-  for (let r = 0; r < rows; r++) {
-    for (let j = 0; j < NB; j++) {
-      left[r * 2 * NB + j] = a[(s + r) * n + k0 + j];
-      left[r * 2 * NB + NB + j] = x[(s + r) * NB + j];
-    }
-  }
-  const right = new Float64Array(2 * NB * cols); // rows: Yᵀ, then V
-  for (let c = 0; c < cols; c++) for (let j = 0; j < NB; j++) right[j * cols + c] = y[(s + c) * NB + j];
-  for (let j = 0; j < NB; j++) right.set(a.subarray((k0 + j) * n + s, (k0 + j) * n + n), (NB + j) * cols);
-  gemmStrided(
-    false,
-    false,
-    rows,
-    cols,
-    2 * NB,
-    -1,
-    { data: left, offset: 0, ld: 2 * NB },
-    { data: right, offset: 0, ld: cols },
-    1,
-    { data: a, offset: s * n + s, ld: n },
-  );
+  gemmStrided(false, true, m - s, n - s, P, -1, { data: L, offset: s * P, ld: P }, { data: R, offset: s * P, ld: P }, 1, { data: a, offset: s * n + s, ld: n });
 }
 
 /**

@@ -21,7 +21,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { availableParallelism, cpus } from "node:os";
 import type { Worker } from "node:worker_threads";
-import type { Strided } from "./gemmPacked";
+import { MC, Strided } from "./gemmPacked";
 import { ALPHA_BYTE, CONTROL_BYTES, dataByte, DONE, JOB, MAX_PAGES, MAX_THREADS, PAGE, PARAMS, READY, SLOT, runShare, sharedKernelFunction } from "./gemmShared";
 
 /** Products with fewer multiply-adds (m·n·k) than this run on one thread: starting the workers costs more. */
@@ -134,7 +134,10 @@ export function gemmThreaded(
   C: Strided,
   cIsZero: boolean,
 ): boolean {
-  if (threads <= 1 || m * n * k < THRESHOLD) return false;
+  // The threads share out blocks of MC rows of C: a product with a single such block (the skinny VᵀC of the
+  // block reflectors) gains nothing from them and would only pay for the copies into the shared memory.
+  const rowBlocks = Math.ceil(m / MC);
+  if (threads <= 1 || m * n * k < THRESHOLD || rowBlocks < 2) return false;
   if (pool === undefined) pool = makePool(dataByte(threads) + 8 * 3 * 512 * 512);
   if (!pool) return false;
   const p = pool;
@@ -142,7 +145,7 @@ export function gemmThreaded(
   const control = new Int32Array(p.memory.buffer, 0, CONTROL_BYTES / 4);
   waitIdle(p, control);
   const participants: number[] = [];
-  for (let w = 0; w < p.workers.length && participants.length < threads - 1; w++) {
+  for (let w = 0; w < p.workers.length && participants.length < Math.min(threads, rowBlocks) - 1; w++) {
     if (Atomics.load(control, READY + w) === 1) participants.push(w);
   }
   if (participants.length === 0) return false;

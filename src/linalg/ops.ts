@@ -2,7 +2,7 @@
  * Elementary matrix operations: products, sums, norms, trace, diagonal.
  *
  * All products go through `gemm` (C ← α·op(A)·op(B) + β·C); the transposed products AᵀB and ABᵀ that
- * backprop needs read the transpose in place, so they cost the same as AB. The products and `transpose` also
+ * backprop needs read the transpose in place, so they cost the same as AB. The products, `matvec`, `matvecT` and `transpose`
  * read strided views (transposes, blocks, row or column ranges) in place.
  * Every function returns a new contiguous matrix and leaves its arguments unchanged.
  */
@@ -52,37 +52,47 @@ export function matmulNT(A: MatrixInput, B: MatrixInput): Matrix {
   return product(a, false, b, true, m, n, k);
 }
 
-/** The matrix–vector product Ax: (Ax)_i = Σ_j A_ij x_j. */
-export function matvec(A: MatrixInput, x: VectorInput): Float64Array {
-  const a = asMatrix(A, "A");
-  const v = asVector(x, "x");
-  const [m, n] = a.shape;
-  if (v.length !== n) shapeMismatch("matvec(A, x)", "A", a.shape, "x", [v.length], "x's length must equal A's column count");
-  const out = new Float64Array(m);
-  const d = a.data;
-  for (let i = 0; i < m; i++) {
+/** y = M x for the r×c row-major block M (entry (i, j) at data[off + i·ld + j]): one dot product per row. */
+function blockTimes(data: Float64Array, off: number, ld: number, r: number, c: number, x: Float64Array): Float64Array {
+  const out = new Float64Array(r);
+  for (let i = 0; i < r; i++) {
     let s = 0;
-    const row = i * n;
-    for (let j = 0; j < n; j++) s += d[row + j] * v[j];
+    const row = off + i * ld;
+    for (let j = 0; j < c; j++) s += data[row + j] * x[j];
     out[i] = s;
   }
   return out;
 }
 
-/** The product Aᵀx without building Aᵀ: (Aᵀx)_j = Σ_i A_ij x_i. */
-export function matvecT(A: MatrixInput, x: VectorInput): Float64Array {
-  const a = asMatrix(A, "A");
-  const v = asVector(x, "x");
-  const [m, n] = a.shape;
-  if (v.length !== m) shapeMismatch("matvecT(A, x) = Aᵀx", "A", a.shape, "x", [v.length], "x's length must equal A's row count");
-  const out = new Float64Array(n);
-  const d = a.data;
-  for (let i = 0; i < m; i++) {
-    const xi = v[i];
-    const row = i * n;
-    for (let j = 0; j < n; j++) out[j] += d[row + j] * xi;
+/** y = Mᵀ x for the r×c row-major block M: rows of M added up, weighted by x (contiguous reads). */
+function blockTransposedTimes(data: Float64Array, off: number, ld: number, r: number, c: number, x: Float64Array): Float64Array {
+  const out = new Float64Array(c);
+  for (let i = 0; i < r; i++) {
+    const xi = x[i];
+    const row = off + i * ld;
+    for (let j = 0; j < c; j++) out[j] += data[row + j] * xi;
   }
   return out;
+}
+
+/** The matrix–vector product Ax: (Ax)_i = Σ_j A_ij x_j. Transposes and blocks are read in place. */
+export function matvec(A: MatrixInput, x: VectorInput): Float64Array {
+  const a = readableView(A, "A");
+  const v = asVector(x, "x");
+  const [m, n] = [a.rows, a.cols];
+  if (v.length !== n) shapeMismatch("matvec(A, x)", "A", [m, n], "x", [v.length], "x's length must equal A's column count");
+  // a transpose view A = Sᵀ (S n×m stored row-major): Ax = Sᵀx
+  return a.transposed ? blockTransposedTimes(a.data, a.offset, a.ld, n, m, v) : blockTimes(a.data, a.offset, a.ld, m, n, v);
+}
+
+/** The product Aᵀx without building Aᵀ: (Aᵀx)_j = Σ_i A_ij x_i. Transposes and blocks are read in place. */
+export function matvecT(A: MatrixInput, x: VectorInput): Float64Array {
+  const a = readableView(A, "A");
+  const v = asVector(x, "x");
+  const [m, n] = [a.rows, a.cols];
+  if (v.length !== m) shapeMismatch("matvecT(A, x) = Aᵀx", "A", [m, n], "x", [v.length], "x's length must equal A's row count");
+  // a transpose view A = Sᵀ (S n×m stored row-major): Aᵀx = S x
+  return a.transposed ? blockTimes(a.data, a.offset, a.ld, n, m, v) : blockTransposedTimes(a.data, a.offset, a.ld, m, n, v);
 }
 
 function elementwise(where: string, A: MatrixInput, B: MatrixInput, f: (x: number, y: number) => number): Matrix {

@@ -18,6 +18,7 @@ import { makeHouseholder } from "./householder";
 import { gemmStrided } from "./gemm";
 import { applyBlockReflectorLeft, blockReflector } from "./blockReflector";
 import { matvecWorkspace, MatvecWorkspace } from "./matvec";
+import { panelTimesVector, panelTransposedTimesVector } from "./panel";
 import { Tridiagonal, tridiagonalize, transposeSquareInPlace } from "./tridiagonal";
 
 /** Reflectors per block, and the columns of the panel (v and w of each step, interleaved). */
@@ -28,9 +29,10 @@ const ROWS_PER_PRODUCT = 128;
 
 /**
  * Tridiagonalises the symmetric row-major n×n array `a` in place, reading and updating its lower triangle
- * (the upper one is overwritten in places). Same output as `tridiagonalize`, up to rounding.
+ * (the upper one is overwritten in places). Same output as `tridiagonalize`, up to rounding; with
+ * `keepReflectors` false the reflectors may be left out of `input` (for the eigenvalues alone).
  */
-export function tridiagonalizeBlocked(input: Float64Array, n: number): Tridiagonal {
+export function tridiagonalizeBlocked(input: Float64Array, n: number, keepReflectors = true): Tridiagonal {
   // The matrix and the vectors v, A v live in the WebAssembly kernel's memory when there is one (matvec.ts).
   const ws = matvecWorkspace(n * n + 2 * n + 4);
   const a = ws ? ws.heap.subarray(0, n * n) : input;
@@ -42,10 +44,11 @@ export function tridiagonalizeBlocked(input: Float64Array, n: number): Tridiagon
   const e = new Float64Array(n);
   const tau = new Float64Array(Math.max(0, n - 2));
   const panel = new Float64Array(n * P); // v₀ w₀ v₁ w₁ …, row r ↔ global row k0 + r
+  const swapped = new Float64Array(n * P); // the panel with each pair (v, w) swapped, for updateTrailing
   let k0 = 0;
   for (; n - k0 > 2 * NB; k0 += NB) {
     reducePanel(a, n, k0, panel, d, e, tau, vectors);
-    updateTrailing(a, n, k0, panel);
+    updateTrailing(a, n, k0, panel, swapped);
     for (let g = k0; g < k0 + NB; g++) a[(g + 1) * n + g] = e[g]; // the reflectors' 1s back to the sub-diagonal
   }
   // The last (small) block by the unblocked version, on a copy.
@@ -57,7 +60,7 @@ export function tridiagonalizeBlocked(input: Float64Array, n: number): Tridiagon
   e.set(t.e, k0);
   tau.set(t.tau, k0);
   for (let i = 0; i < m; i++) for (let j = 0; j <= i; j++) a[(k0 + i) * n + k0 + j] = tail[i * m + j];
-  if (ws) input.set(a);
+  if (ws && keepReflectors) input.set(a); // (the eigenvalues alone do not need the reflectors back in `input`)
   return { d, e, a: input, tau, n };
 }
 
@@ -93,40 +96,44 @@ function reducePanel(
   const q = new Float64Array(P);
   const t = new Float64Array(P);
   const correction = new Float64Array(n);
+  const column = new Float64Array(n);
   for (let i = 0; i < NB; i++) {
     const g = k0 + i;
     const G = i * P; // row g of the panel
     const width = 2 * i; // the panel's columns filled by the earlier steps of the block
-    // Column g, rows g … n−1, updated by the block's earlier steps: −= Σ_j v_j W[g, j] + w_j V[g, j] = P q.
+    // Column g, rows g … n−1 (gathered into `column`: one pass down the column of a, one back up), updated by
+    // the block's earlier steps: −= Σ_j v_j W[g, j] + w_j V[g, j] = P q.
+    for (let r = g; r < n; r++) column[r] = a[r * n + g];
     if (i > 0) {
       for (let j = 0; j < width; j += 2) {
         q[j] = p[G + j + 1];
         q[j + 1] = p[G + j];
       }
-      panelProduct(p, k0, g, n, q, width, correction);
-      for (let r = g; r < n; r++) a[r * n + g] -= correction[r];
+      panelTimesVector(p, P, k0, g, n, q, width, correction);
+      for (let r = g; r < n; r++) column[r] -= correction[r];
     }
-    d[g] = a[g * n + g];
-    const tg = makeHouseholder(a, (g + 1) * n + g, n, n - g - 1);
+    d[g] = column[g];
+    const tg = makeHouseholder(column, g + 1, 1, n - g - 1);
     tau[g] = tg;
-    e[g] = a[(g + 1) * n + g];
-    a[(g + 1) * n + g] = 1;
+    e[g] = column[g + 1];
+    column[g + 1] = 1;
+    for (let r = g; r < n; r++) a[r * n + g] = column[r];
     // v, indexed by global row (v_r = 0 for r ≤ g), into column 2i of P; A v over the trailing lower triangle.
     v.fill(0, 0, g + 1);
     for (let r = g + 1; r < n; r++) {
-      v[r] = a[r * n + g];
-      p[(r - k0) * P + width] = v[r];
+      v[r] = column[r];
+      p[(r - k0) * P + width] = column[r];
     }
     symmetricProduct(a, n, g + 1, vectors);
     // A′v = A v − V (Wᵀv) − W (Vᵀv) = A v − P q, with t = Pᵀv (t_2j = v_jᵀv, t_2j+1 = w_jᵀv) and q its pairs swapped.
     let pv = 0;
     if (i > 0) {
-      panelTransposedProduct(p, k0, g + 1, n, v, width, t);
+      panelTransposedTimesVector(p, P, k0, g + 1, n, v, width, t);
       for (let j = 0; j < width; j += 2) {
         q[j] = t[j + 1];
         q[j + 1] = t[j];
       }
-      panelProduct(p, k0, g + 1, n, q, width, correction);
+      panelTimesVector(p, P, k0, g + 1, n, q, width, correction);
       for (let r = g + 1; r < n; r++) {
         const x = tg * (av[r] - correction[r]);
         av[r] = x;
@@ -142,48 +149,6 @@ function reducePanel(
     // w = τA′v − (τ/2)(τ(A′v)ᵀv) v, into column 2i + 1 of P.
     const K = 0.5 * tg * pv;
     for (let r = g + 1; r < n; r++) p[(r - k0) * P + width + 1] = av[r] - K * v[r];
-  }
-}
-
-/** out[r] = Σ_{j<width} P[r − k0, j] q_j for global rows r0 … r1−1 (four rows at a time: four independent sums). */
-function panelProduct(p: Float64Array, k0: number, r0: number, r1: number, q: Float64Array, width: number, out: Float64Array): void {
-  let r = r0;
-  for (; r + 3 < r1; r += 4) {
-    const o = (r - k0) * P;
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-    for (let j = 0; j < width; j++) {
-      const qj = q[j];
-      s0 += p[o + j] * qj;
-      s1 += p[o + P + j] * qj;
-      s2 += p[o + 2 * P + j] * qj;
-      s3 += p[o + 3 * P + j] * qj;
-    }
-    out[r] = s0;
-    out[r + 1] = s1;
-    out[r + 2] = s2;
-    out[r + 3] = s3;
-  }
-  for (; r < r1; r++) {
-    const o = (r - k0) * P;
-    let s = 0;
-    for (let j = 0; j < width; j++) s += p[o + j] * q[j];
-    out[r] = s;
-  }
-}
-
-/** t_j = Σ_r P[r − k0, j] x_r, j < width, over global rows r0 … r1−1 (four rows at a time: one load and store of t_j for four). */
-function panelTransposedProduct(p: Float64Array, k0: number, r0: number, r1: number, x: Float64Array, width: number, t: Float64Array): void {
-  t.fill(0, 0, width);
-  let r = r0;
-  for (; r + 3 < r1; r += 4) {
-    const o = (r - k0) * P;
-    const x0 = x[r], x1 = x[r + 1], x2 = x[r + 2], x3 = x[r + 3];
-    for (let j = 0; j < width; j++) t[j] += p[o + j] * x0 + p[o + P + j] * x1 + p[o + 2 * P + j] * x2 + p[o + 3 * P + j] * x3;
-  }
-  for (; r < r1; r++) {
-    const o = (r - k0) * P;
-    const xr = x[r];
-    for (let j = 0; j < width; j++) t[j] += p[o + j] * xr;
   }
 }
 
@@ -247,12 +212,11 @@ function diagonalBlock(a: Float64Array, n: number, r: number, v: Float64Array, y
 /**
  * The trailing block B = a[k0+NB…, k0+NB…] ← B − Σ_i (v_i w_iᵀ + w_i v_iᵀ) = B − P Sᵀ on its lower triangle, by
  * block rows of ROWS_PER_PRODUCT: each is one matrix product with inner dimension 2·NB. P is the panel itself
- * (from its row NB on); S a copy with the columns of each pair (v_i, w_i) swapped.
+ * (from its row NB on); S (in `swapped`) a copy with the columns of each pair (v_i, w_i) swapped.
  */
-function updateTrailing(a: Float64Array, n: number, k0: number, p: Float64Array): void {
+function updateTrailing(a: Float64Array, n: number, k0: number, p: Float64Array, swapped: Float64Array): void {
   const s = k0 + NB; // first row/column of B
   const m = n - s;
-  const swapped = new Float64Array(m * P);
   for (let r = 0; r < m; r++) {
     const o = (NB + r) * P;
     for (let j = 0; j < P; j += 2) {

@@ -10,12 +10,12 @@
  *   Δ_l = φ′(H_l) ⊙ (Δ_{l+1} W_{l+1}),   ∂L/∂W_l = Δ_lᵀ X_{l−1},   ∂L/∂b_l = Σ_rows Δ_l,
  * and the per-sample gradients add up because the loss is a sum (or mean) over the batch.
  */
-import { gemm } from "../linalg/gemm";
 import { formatShape, describe } from "../util/errors";
 import { isLabelArray, oneHotRows } from "../util/labels";
-import { Tensor, TensorInput, toTensor } from "../autograd/tensor";
+import { TensorInput, toTensor } from "../autograd/tensor";
 import { logSumExpRow, softmaxRows } from "../autograd/reduce";
 import type { MLP } from "./layers";
+import { backwardDeltas, forwardPass, parameterGradients } from "./passes";
 import type { Reduction } from "../autograd/losses";
 
 export type BackpropLoss = "l2" | "l1" | "softmaxCrossEntropy";
@@ -37,7 +37,13 @@ export interface BackpropResult {
  */
 export function backpropMlp(model: MLP, xIn: TensorInput, yIn: TensorInput, loss: BackpropLoss, options: { reduction?: Reduction } = {}): BackpropResult {
   if (model == null || typeof (model as MLP).forwardRecord !== "function") throw new TypeError(`backpropMlp: model must be an MLP (e.g. new MLP([784, 128, 10])), got ${describe(model)}`);
-  const { x, h, output } = model.forwardRecord(xIn);
+  let x = toTensor(xIn, "backpropMlp: x");
+  if (x.ndim === 1) x = x.reshape(1, -1);
+  if (x.ndim !== 2 || x.shape[1] !== model.inputSize) {
+    throw new RangeError(`backpropMlp: x must be N × ${model.inputSize} (one sample per row), got shape ${formatShape(x.shape)}`);
+  }
+  const pass = forwardPass(model, x.toMatrix());
+  const output = pass.preactivations[pass.preactivations.length - 1];
   const [N, nL] = output.shape;
   // ---- the target as an N × n_L matrix
   let y: Float64Array;
@@ -88,36 +94,8 @@ export function backpropMlp(model: MLP, xIn: TensorInput, yIn: TensorInput, loss
     throw new RangeError(`backpropMlp: loss must be "l2", "l1" or "softmaxCrossEntropy", got ${String(loss)}`);
   }
 
-  // ---- backward through the layers
-  const L = model.depth;
-  const deltas: Float64Array[] = new Array(L);
-  const weightGrads: Float64Array[] = new Array(L);
-  const biasGrads: Float64Array[] = [];
-  deltas[L - 1] = deltaL;
-  const phiPrime = model.activation.df;
-  for (let l = L; l >= 1; l--) {
-    const layer = model.layers[l - 1];
-    const nOut = layer.outputSize;
-    const nIn = layer.inputSize;
-    const delta = deltas[l - 1]; // Δ_l, N × n_l
-    // ∂L/∂W_l = Δ_lᵀ X_{l−1}
-    const gW = new Float64Array(nOut * nIn);
-    gemm(true, false, nOut, nIn, N, 1, delta, x[l - 1].data, 0, gW);
-    weightGrads[l - 1] = gW;
-    // ∂L/∂b_l = Σ_rows Δ_l
-    if (layer.bias !== null) {
-      const gb = new Float64Array(nOut);
-      for (let i = 0; i < N; i++) for (let j = 0; j < nOut; j++) gb[j] += delta[i * nOut + j];
-      biasGrads[l - 1] = gb;
-    }
-    // Δ_{l−1} = φ′(H_{l−1}) ⊙ (Δ_l W_l)
-    if (l > 1) {
-      const back = new Float64Array(N * nIn);
-      gemm(false, false, N, nIn, nOut, 1, delta, layer.weight.data, 0, back);
-      const hPrev = h[l - 2].data;
-      for (let k = 0; k < back.length; k++) back[k] *= phiPrime(hPrev[k]);
-      deltas[l - 2] = back;
-    }
-  }
-  return { loss: value, weightGrads, biasGrads, deltas };
+  // ---- backward through the layers: the δ recursion, then ∂L/∂W_l = Δ_lᵀ X_{l−1} and ∂L/∂b_l = Σ_rows Δ_l
+  const deltas = backwardDeltas(model, pass, deltaL);
+  const { weightGrads, biasGrads } = parameterGradients(model, pass, deltas);
+  return { loss: value, weightGrads, biasGrads, deltas: deltas.map((d) => d.data as Float64Array) };
 }

@@ -1,8 +1,12 @@
 export * from "./monitor";
 export { gaussianInit, lecunInit, heInit, xavierInit, orthogonalInit, initializers } from "./init";
-export type { Initializer, InitializerName } from "./init";
+export type { Initializer, InitializerName, Parametrization, WeightDistribution } from "./init";
 export { Linear, MLP, mlp } from "./layers";
 export type { Model, LinearOptions, MlpOptions, ForwardRecord } from "./layers";
+export { forwardPass, backwardDeltas, parameterGradients } from "./passes";
+export type { ForwardPass, LayeredNetwork } from "./passes";
+export { randomFeedForward } from "./random";
+export type { FeedForwardNet, FeedForwardOptions, RandomNetworkOptions } from "./random";
 export { backpropMlp } from "./backprop";
 export type { BackpropLoss, BackpropResult } from "./backprop";
 export { SGD, Adam, sgd, adam, constantSchedule, stepSchedule, cosineSchedule } from "./optim";

@@ -8,7 +8,7 @@
  * - orthogonalInit(σ_w): W = σ_w · (a Haar-distributed orthogonal matrix, cut to n_out × n_in), so all
  *   singular values of W equal σ_w (dynamical isometry experiments).
  */
-import { ginibre, RandomGenerator } from "../random/index";
+import { ginibre, haarOrthogonal, RandomGenerator } from "../random/index";
 import { qr } from "../linalg/qr";
 
 export interface Initializer {
@@ -109,3 +109,43 @@ export const initializers = {
   orthogonal: orthogonalInit,
 };
 export type InitializerName = keyof typeof initializers;
+
+/** The law of a random network's weights: i.i.d. Gaussian entries, or a scaled block of a Haar orthogonal matrix. */
+export type WeightDistribution = "gaussian" | "orthogonal";
+
+/** How σ_w and σ_b enter the network (see `MlpOptions.parametrization`). */
+export type Parametrization = "standard" | "ntk";
+
+/**
+ * The initialiser of Day 2's random networks (`randomFeedForward`): raw weights W_ij ~ N(0, 1), or
+ * √n · (a Haar orthogonal matrix of size n = max(n_out, n_in), cut to n_out × n_in) for "orthogonal", and raw
+ * biases b_i ~ N(0, 1). In the standard parametrisation they are then scaled to W_ij ~ N(0, σ_w²/n_in) (or σ_w·O)
+ * and b_i ~ N(0, σ_b²); in the ntk parametrisation they stay raw (the network multiplies by σ_w/√n_in and σ_b).
+ * The biases are drawn even when σ_b = 0, so a seed gives the same weights for every σ_b.
+ */
+export function randomNetworkInit(sigmaW: number, sigmaB: number, weights: WeightDistribution, parametrization: Parametrization): Initializer {
+  const standard = parametrization === "standard";
+  return new SimpleInitializer(
+    `${weights}(σ_w=${sigmaW}, σ_b=${sigmaB}, ${parametrization})`,
+    (nOut, nIn, rng) => {
+      let raw: Float64Array;
+      if (weights === "gaussian") raw = rng.normalArray(nOut * nIn, 0, 1);
+      else {
+        const big = Math.max(nIn, nOut);
+        const Q = haarOrthogonal(big, rng).data;
+        raw = new Float64Array(nOut * nIn);
+        const s = Math.sqrt(big);
+        for (let i = 0; i < nOut; i++) for (let j = 0; j < nIn; j++) raw[i * nIn + j] = s * Q[i * big + j];
+      }
+      if (standard) {
+        const a = sigmaW / Math.sqrt(nIn);
+        for (let i = 0; i < raw.length; i++) raw[i] *= a;
+      }
+      return raw;
+    },
+    (nOut, rng) => {
+      const b = rng.normalArray(nOut, 0, 1);
+      return standard ? b.map((v) => v * sigmaB) : b;
+    },
+  );
+}

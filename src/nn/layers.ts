@@ -1,17 +1,22 @@
 /**
  * Models of lecture §4: the linear model f_θ(x) = W x + b and the multilayer perceptron
  *   x₀ = x,  h_l = W_l x_{l−1} + b_l,  x_l = φ(h_l)  (l = 1…L),  f_Θ(x) = h_L.
+ * The MLP is the library's one network type: Day 1 trains it (`fit`), Day 2 samples it at random
+ * (`randomFeedForward`, optionally in the ntk parametrisation h_l = (σ_w/√n_{l−1}) W_l x_{l−1} + σ_b b_l) and
+ * computes its signal propagation, Jacobians and kernels with the explicit passes of passes.ts.
  *
  * Convention: a batch stores its samples as ROWS (X is N × n), so a layer computes H = X Wᵀ + 1 bᵀ;
  * row i of H is (W xᵢ + b)ᵀ, exactly the notes' column formula h = W x + b applied to sample i.
  * W_l keeps the notes' shape n_l × n_{l−1}: `mlp.layers[l - 1].weight` is W_l.
  */
-import { formatShape } from "../util/errors";
+import { describe, formatShape, requireFinite } from "../util/errors";
+import type { Matrix } from "../linalg/matrix";
 import { RandomSource, toGenerator } from "../random/index";
 import { Tensor, TensorInput, noGrad, toTensor } from "../autograd/tensor";
 import { linear } from "../autograd/matmul";
 import { Activation, ActivationSpec, resolveActivation } from "../special/activations";
-import { Initializer, heInit, lecunInit } from "./init";
+import { Initializer, heInit, lecunInit, Parametrization } from "./init";
+import { forwardPass, LayeredNetwork } from "./passes";
 
 /** Anything `fit` can train: a forward map and its parameters. */
 export interface Model {
@@ -85,6 +90,16 @@ export interface MlpOptions {
   init?: Initializer;
   /** Generator or seed for the initial weights (default seed 0). */
   rng?: RandomSource;
+  /**
+   * "standard" (default): h_l = W_l x_{l−1} + b_l, σ_w and σ_b live in the initial weights. "ntk" (Jacot et al.
+   * 2018): h_l = (σ_w/√n_{l−1}) W_l x_{l−1} + σ_b b_l with raw W, b of unit variance; the same law at
+   * initialisation, but gradients scaled so that the NTK has a limit as the width grows.
+   */
+  parametrization?: Parametrization;
+  /** σ_w of the ntk multipliers (default 1; in the standard parametrisation only shown in summaries). */
+  sigmaW?: number;
+  /** σ_b of the ntk multipliers (default 0; in the standard parametrisation only shown in summaries). */
+  sigmaB?: number;
 }
 
 /** What a plain forward pass records: the notes' h_l and x_l for every layer. */
@@ -98,7 +113,7 @@ export interface ForwardRecord {
 }
 
 /** The MLP f_Θ with widths n₀ → n₁ → … → n_L (n₀ the input size, n_L the output size). */
-export class MLP implements Model {
+export class MLP implements Model, LayeredNetwork {
   [Symbol.for("nodejs.util.inspect.custom")](): string {
     return this.toString();
   }
@@ -108,6 +123,10 @@ export class MLP implements Model {
   readonly activation: Activation;
   readonly widths: number[];
   readonly init: Initializer;
+  readonly parametrization: Parametrization;
+  readonly sigmaW: number;
+  readonly sigmaB: number;
+  private readonly options: MlpOptions;
 
   constructor(widths: readonly number[], options: MlpOptions = {}) {
     if (!Array.isArray(widths) || widths.length < 2 || widths.some((w) => !Number.isSafeInteger(w) || w < 1)) {
@@ -116,6 +135,15 @@ export class MLP implements Model {
     this.activation = resolveActivation(options.activation ?? "relu");
     this.widths = widths.slice();
     this.init = options.init ?? (["relu", "gelu", "softplus"].includes(this.activation.name) ? heInit() : lecunInit());
+    this.parametrization = options.parametrization ?? "standard";
+    if (this.parametrization !== "standard" && this.parametrization !== "ntk") {
+      throw new RangeError(`MLP: parametrization must be "standard" or "ntk", got ${describe(this.parametrization)}`);
+    }
+    this.sigmaW = options.sigmaW ?? 1;
+    this.sigmaB = options.sigmaB ?? 0;
+    requireFinite("sigmaW", this.sigmaW);
+    requireFinite("sigmaB", this.sigmaB);
+    this.options = { ...options, rng: undefined };
     const rng = toGenerator(options.rng ?? 0);
     this.layers = [];
     for (let l = 1; l < widths.length; l++) {
@@ -136,11 +164,27 @@ export class MLP implements Model {
     return this.widths[this.widths.length - 1];
   }
 
+  /** The multipliers a_l (l = 1…L) and β of h_l = a_l W_l x_{l−1} + β b_l: all 1 in the standard parametrisation. */
+  multipliers(): { a: number[]; beta: number } {
+    if (this.parametrization === "ntk") return { a: this.widths.slice(0, -1).map((n) => this.sigmaW / Math.sqrt(n)), beta: this.sigmaB };
+    return { a: this.layers.map(() => 1), beta: 1 };
+  }
+
   /** f_Θ(X) for a batch (rows), recorded for autograd. */
   forward(x: TensorInput): Tensor {
-    let out = this.layers[0].forward(x);
-    for (let l = 1; l < this.layers.length; l++) out = this.layers[l].forward(this.applyActivation(out));
+    let out = this.layerForward(0, x);
+    for (let l = 1; l < this.layers.length; l++) out = this.layerForward(l, this.applyActivation(out));
     return out;
+  }
+
+  /** h_l = a_l W_l x_{l−1} + β b_l (layer index l − 1), through autograd. */
+  private layerForward(index: number, x: TensorInput): Tensor {
+    const layer = this.layers[index];
+    if (this.parametrization === "standard") return layer.forward(x);
+    const { a, beta } = this.multipliers();
+    let input = toTensor(x, "MLP.forward: x");
+    if (input.ndim === 1) input = input.reshape(1, -1);
+    return linear(input, layer.weight, layer.bias, a[index], beta);
   }
 
   /** f_Θ(X) without recording a graph. */
@@ -148,20 +192,27 @@ export class MLP implements Model {
     return noGrad(() => this.forward(x));
   }
 
-  /** A forward pass (no graph) that keeps every h_l and x_l, for backprop by hand, Jacobians and kernels. */
+  /** A forward pass (no graph) that keeps every h_l and x_l, for backprop by hand: `forwardPass` as tensors. */
   forwardRecord(x: TensorInput): ForwardRecord {
-    return noGrad(() => {
-      let input = toTensor(x, "MLP.forwardRecord: x");
-      if (input.ndim === 1) input = input.reshape(1, -1);
-      const xs: Tensor[] = [input];
-      const hs: Tensor[] = [];
-      for (let l = 0; l < this.layers.length; l++) {
-        const h = this.layers[l].forward(xs[l]);
-        hs.push(h);
-        if (l < this.layers.length - 1) xs.push(this.applyActivation(h));
-      }
-      return { x: xs, h: hs, output: hs[hs.length - 1] };
+    let input = toTensor(x, "MLP.forwardRecord: x");
+    if (input.ndim === 1) input = input.reshape(1, -1);
+    if (input.ndim !== 2 || input.shape[1] !== this.inputSize) {
+      throw new RangeError(`MLP.forwardRecord: x must be N × ${this.inputSize} (one sample per row), got shape ${formatShape(input.shape)}`);
+    }
+    const pass = forwardPass(this, input.toMatrix());
+    const asTensor = (m: Matrix): Tensor => new Tensor(m.data as Float64Array, m.shape);
+    const h = pass.preactivations.map(asTensor);
+    return { x: [input, ...pass.inputs.slice(1).map(asTensor)], h: h, output: h[h.length - 1] };
+  }
+
+  /** An independent copy (same options, weights copied), e.g. to train while keeping the initial network. */
+  clone(): MLP {
+    const copy = new MLP(this.widths, { ...this.options, init: this.init, activation: this.activation });
+    copy.layers.forEach((layer, l) => {
+      layer.weight.data.set(this.layers[l].weight.data);
+      layer.bias?.data.set(this.layers[l].bias!.data);
     });
+    return copy;
   }
 
   private applyActivation(h: Tensor): Tensor {
@@ -198,7 +249,8 @@ export class MLP implements Model {
   }
 
   toString(): string {
-    const lines = [`MLP ${this.widths.join(" → ")}  (φ = ${this.activation.name}, init ${this.init.name}${this.layers[0].bias === null ? ", no bias" : ""})`];
+    const ntk = this.parametrization === "ntk" ? `, ntk parametrisation σ_w=${this.sigmaW}, σ_b=${this.sigmaB}` : "";
+    const lines = [`MLP ${this.widths.join(" → ")}  (φ = ${this.activation.name}, init ${this.init.name}${this.layers[0].bias === null ? ", no bias" : ""}${ntk})`];
     this.layers.forEach((layer, i) => {
       const b = layer.bias === null ? "" : `, b${i + 1} [${layer.outputSize}]`;
       lines.push(`  layer ${i + 1}: W${i + 1} [${layer.outputSize}, ${layer.inputSize}]${b}${i < this.layers.length - 1 ? `, then ${this.activation.name}` : " (output f = h_L)"}: ${layer.parameterCount().toLocaleString("en-US")} parameters`);

@@ -15,6 +15,7 @@ import { readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import type { Figure } from "./figure";
 import { describe } from "../util/errors";
+import { localized } from "../util/language";
 
 /** The payload of one Jupyter display message. */
 export interface DisplayBundle {
@@ -136,11 +137,23 @@ export const NOT_DRAWN_MESSAGE =
   "A notebook opened with saved outputs must be trusted first (JupyterLab: Ctrl+Shift+C, “Trust Notebook”), " +
   "or install JupyterLab's plotly extension (pip install plotly; npm start sets it up).";
 
-/** The styled element holding {@link NOT_DRAWN_MESSAGE}, inside a figure's box. */
+/** {@link NOT_DRAWN_MESSAGE} in the language selected by `setLanguage`. */
+export function notDrawnMessage(): string {
+  return localized({
+    en: NOT_DRAWN_MESSAGE,
+    ja:
+      "図が描かれていません: このページには plotly.js が読み込まれていません。" +
+      "セルで loadPlotly() を実行する（plotly.js を送り直し、待っている図が描かれます）か、このセルを再実行してください。" +
+      "出力を保存したノートブックを開いたときは、まず信頼してください（JupyterLab: Ctrl+Shift+C、“Trust Notebook”）。" +
+      "または JupyterLab の plotly 拡張を入れてください（pip install plotly。npm start が用意します）。",
+  });
+}
+
+/** The styled element holding {@link notDrawnMessage}, inside a figure's box. */
 function notDrawnElement(): string {
   return (
     `<div class="pdl-plot-missing" style="padding:10px 12px;border:1px dashed #c0504d;color:#a33;` +
-    `font:13px/1.4 sans-serif;">${escapeHtml(NOT_DRAWN_MESSAGE)}</div>`
+    `font:13px/1.4 sans-serif;">${escapeHtml(notDrawnMessage())}</div>`
   );
 }
 
@@ -163,7 +176,7 @@ export function figureBundle(fig: Figure, id = newFigureId()): DisplayBundle {
     `    if (!el) return;\n` +
     `    var missing = el.querySelector(".pdl-plot-missing");\n` +
     `    function fail(e) {\n` +
-    `      if (missing) { missing.textContent = "Figure not drawn: plotly.js raised " + e; el.appendChild(missing); }\n` +
+    `      if (missing) { missing.textContent = ${jsonForScript(localized({ en: "Figure not drawn: plotly.js raised ", ja: "図が描かれていません: plotly.js のエラー " }))} + e; el.appendChild(missing); }\n` +
     `      console.error(e);\n` +
     `    }\n` +
     `    if (missing) el.removeChild(missing);\n` +
@@ -201,6 +214,16 @@ export const LOADER_NOT_RUN_MESSAGE =
   "plotly.js is not loaded: this output's script did not run (an untrusted notebook, or a viewer without " +
   "JavaScript), so the figures below cannot draw. Trust the notebook, or run loadPlotly() in a cell.";
 
+/** {@link LOADER_NOT_RUN_MESSAGE} in the language selected by `setLanguage`. */
+export function loaderNotRunMessage(): string {
+  return localized({
+    en: LOADER_NOT_RUN_MESSAGE,
+    ja:
+      "plotly.js が読み込まれていません: この出力のスクリプトが実行されなかったため（信頼されていないノートブック、" +
+      "または JavaScript のない表示）、下の図は描けません。ノートブックを信頼するか、セルで loadPlotly() を実行してください。",
+  });
+}
+
 /**
  * The loader output: inlines plotly.js (≈ 4.8 MB, no CDN) and draws every figure queued before it ran. Its
  * status line is written by its own script, so it says "loaded" only where plotly.js really runs. Sent once per
@@ -208,9 +231,11 @@ export const LOADER_NOT_RUN_MESSAGE =
  */
 export function loaderBundle(id = "pdl-plotly-loader-" + randomBytes(6).toString("hex")): DisplayBundle {
   const version = plotlyVersion();
-  const loaded = `plotly.js ${version} loaded offline for this notebook`;
+  const loaded = localized({ en: `plotly.js ${version} loaded offline for this notebook`, ja: `plotly.js ${version} をこのノートブックにオフラインで読み込みました` });
+  const waiting = localized({ en: " waiting figure(s) drawn", ja: " 個の待っていた図を描きました" });
+  const failed = localized({ en: "plotly.js failed to load in this page (see the browser console).", ja: "このページで plotly.js の読み込みに失敗しました（ブラウザのコンソールを見てください）。" });
   const html =
-    `<div id="${escapeHtml(id)}" class="pdl-plotly-loader" style="font-size:11px;color:#a33;">${escapeHtml(LOADER_NOT_RUN_MESSAGE)}</div>\n` +
+    `<div id="${escapeHtml(id)}" class="pdl-plotly-loader" style="font-size:11px;color:#a33;">${escapeHtml(loaderNotRunMessage())}</div>\n` +
     // plotly.js in a script element of its own, so that the status below is written even if it throws.
     `<script type="text/javascript">\n` +
     `if (!window.Plotly) {\n${plotlyScript()}\n}\n` +
@@ -219,17 +244,18 @@ export function loaderBundle(id = "pdl-plotly-loader-" + randomBytes(6).toString
     `(function () {\n` +
     `  var status = document.getElementById(${jsonForScript(id)});\n` +
     `  if (!window.Plotly) {\n` +
-    `    if (status) status.textContent = "plotly.js failed to load in this page (see the browser console).";\n` +
+    `    if (status) status.textContent = ${jsonForScript(failed)};\n` +
     `    return;\n` +
     `  }\n` +
     `  var queue = window.__plotlyQueue || [];\n` +
     `  window.__plotlyQueue = [];\n` +
     `  queue.forEach(function (draw) { try { draw(); } catch (e) { console.error(e); } });\n` +
     `  if (status) {\n` +
-    `    status.textContent = ${jsonForScript(loaded)} + (queue.length ? "; " + queue.length + " waiting figure(s) drawn" : "");\n` +
+    `    status.textContent = ${jsonForScript(loaded)} + (queue.length ? "; " + queue.length + ${jsonForScript(waiting)} : "");\n` +
     `    status.style.color = "#888";\n` +
     `  }\n` +
     `})();\n` +
     `</script>`;
-  return { data: { "text/html": html, "text/plain": `plotly.js ${version} sent to the page (offline)` }, metadata: {} };
+  const sent = localized({ en: `plotly.js ${version} sent to the page (offline)`, ja: `plotly.js ${version} をページに送りました（オフライン）` });
+  return { data: { "text/html": html, "text/plain": sent }, metadata: {} };
 }

@@ -11,6 +11,7 @@
 import type { Trace } from "./figure";
 import { toNumbers, type Numbers } from "./axes";
 import { describe } from "../util/errors";
+import { spread } from "../train/seeds";
 import { localized } from "../util/language";
 
 /** Pointwise statistics over runs: `mean[i]`, `std[i]` (sample standard deviation, n − 1), min and max. */
@@ -32,10 +33,12 @@ export function acrossSeeds(runs: Numbers[]): SeedStatistics {
     if (c.length !== len) throw new RangeError(`acrossSeeds: runs[${k}] has ${c.length} points but runs[0] has ${len}; every run must have the same length`);
   });
   const n = curves.length;
-  const mean = Array.from({ length: len }, (_, i) => curves.reduce((s, c) => s + c[i], 0) / n);
-  const std = mean.map((m, i) => (n < 2 ? 0 : Math.sqrt(curves.reduce((s, c) => s + (c[i] - m) ** 2, 0) / (n - 1))));
-  const min = mean.map((_, i) => Math.min(...curves.map((c) => c[i])));
-  const max = mean.map((_, i) => Math.max(...curves.map((c) => c[i])));
+  // At each point i, the spread of the runs' values there.
+  const at = Array.from({ length: len }, (_, i) => spread(curves.map((c) => c[i])));
+  const mean = at.map((s) => s.mean);
+  const std = at.map((s) => s.std);
+  const min = at.map((s) => s.min);
+  const max = at.map((s) => s.max);
   return {
     runs: n,
     mean,

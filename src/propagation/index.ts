@@ -9,18 +9,8 @@ export {
   meanFieldChi1,
   preactivationVariances,
   fixedPointInputVariance,
+  criticalPoint,
 } from "./meanField";
 export type { MeanFieldOptions, MeanFieldFixedPoint } from "./meanField";
-export {
-  randomFeedForward,
-  forwardPass,
-  feedForwardOutput,
-  backwardDeltas,
-  layerMultipliers as feedForwardMultipliers,
-  checkNet as checkFeedForwardNet,
-  feedForwardFromMlp,
-  describeFeedForward,
-} from "./network";
-export type { MlpLike, FeedForwardNet, FeedForwardOptions, ForwardPass, Parametrization, WeightDistribution } from "./network";
 export { signalPropagation, hiddenNormIdentity, activationScale } from "./signal";
 export type { SignalPropagationOptions, SignalPropagationResult, NormIdentityCheck, ActivationScaleCheck } from "./signal";

@@ -139,3 +139,20 @@ export function fixedPointInputVariance(qStar: number, opts: { sigmaW: number; s
   }
   return (qStar - sb2) / sw2;
 }
+
+/**
+ * The point (σ_w, σ_b) of φ's critical line through the fixed point q*: with h ~ N(0, q*),
+ *   σ_w² = 1 / E[φ′(h)²]  (so χ₁ = 1),   σ_b² = q* − σ_w² E[φ(h)²]  (so V(q*) = q*),
+ * and `inputVariance` = (q* − σ_b²)/σ_w², the q_0 that starts the network at q* (`fixedPointInputVariance`).
+ * Where q* − σ_w² E[φ(h)²] < 0 (tanh at small q*: no bias variance reaches that fixed point) σ_b is 0, the closest
+ * point of the line.
+ */
+export function criticalPoint(activation: ActivationSpec, qStar: number): { sigmaW: number; sigmaB: number; inputVariance: number } {
+  const phi = resolveActivation(activation);
+  requireFinite("qStar", qStar);
+  if (!(qStar > 0)) throw new RangeError(`criticalPoint: qStar must be > 0 (the variance of the fixed point), got ${describe(qStar)}`);
+  const sw2 = 1 / gaussianExpectation((h) => phi.df(h) ** 2, qStar);
+  if (!Number.isFinite(sw2)) throw new RangeError(`criticalPoint: E[φ′(h)²] = 0 at q* = ${qStar}, so no σ_w makes χ₁ = 1 for ${phi.name}`);
+  const point = { sigmaW: Math.sqrt(sw2), sigmaB: Math.sqrt(Math.max(0, qStar - sw2 * gaussianExpectation((h) => phi.f(h) ** 2, qStar))) };
+  return { ...point, inputVariance: fixedPointInputVariance(qStar, point) };
+}

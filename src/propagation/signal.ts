@@ -8,29 +8,16 @@
 import { RandomSource, toGenerator } from "../random/index";
 import { fromFloat64, asMatrix, MatrixInput } from "../linalg/matrix";
 import { ActivationSpec, resolveActivation } from "../special/activations";
-import { forwardPass, randomFeedForward, WeightDistribution } from "./network";
+import { forwardPass } from "../nn/passes";
+import { randomSquareNetwork, SquareNetworkOptions, squareNetworkSettings } from "../nn/random";
 import { meanFieldVarianceMap } from "./meanField";
 import { gaussianExpectation } from "../special/quadrature";
 import { requireAllFinite, requireFinite, requireInteger, shapeMismatch, requireObject, requireNumberArray } from "../util/errors";
 
-/** Options of `signalPropagation`. */
-export interface SignalPropagationOptions {
-  width: number;
-  depth: number;
-  activation: ActivationSpec;
-  sigmaW?: number;
-  sigmaB?: number;
-  weights?: WeightDistribution;
+/** Options of `signalPropagation` (`initializations` default 10). */
+export interface SignalPropagationOptions extends SquareNetworkOptions {
   /** Number of random inputs x ~ N(0, q_0 I_n) (default 20), or the inputs themselves (rows, N × n). */
   inputs?: number | MatrixInput;
-  /**
-   * Per-coordinate variance q_0 of the random inputs x_0 (default 1). x_0 does not pass through φ: the first
-   * pre-activation has q_1 = σ_w² q_0 + σ_b². To start at a fixed point q*, pass `fixedPointInputVariance(q*, …)`.
-   */
-  inputVariance?: number;
-  /** Number of independent initialisations (default 10). */
-  initializations?: number;
-  rng: RandomSource;
 }
 
 /** Per-layer statistics of ‖h_l‖² (l = 1…L) over inputs × initialisations. */
@@ -52,20 +39,8 @@ export interface SignalPropagationResult {
 
 /** ‖h_l‖² through depth over many inputs and initialisations, with the mean-field prediction beside it. */
 export function signalPropagation(opts: SignalPropagationOptions): SignalPropagationResult {
-  requireObject("signalPropagation", "options", opts, "an object { width, depth, activation, sigmaW, sigmaB, … }");
-  const { width, depth } = opts;
-  requireInteger("width", width, 1);
-  requireInteger("depth", depth, 1);
-  const sigmaW = opts.sigmaW ?? 1;
-  const sigmaB = opts.sigmaB ?? 0;
-  requireFinite("sigmaW", sigmaW);
-  requireFinite("sigmaB", sigmaB);
-  const activation = resolveActivation(opts.activation);
-  const inits = opts.initializations ?? 10;
-  requireInteger("initializations", inits, 1);
-  const q0 = opts.inputVariance ?? 1;
-  requireFinite("inputVariance", q0);
-  const g = toGenerator(opts.rng);
+  const settings = squareNetworkSettings("signalPropagation", opts, 10);
+  const { width, depth, activation, sigmaW, sigmaB, initializations: inits, inputVariance: q0, rng: g } = settings;
   const inp = opts.inputs ?? 20;
   let X;
   if (typeof inp === "number") {
@@ -79,15 +54,7 @@ export function signalPropagation(opts: SignalPropagationOptions): SignalPropaga
   const samples = Array.from({ length: depth }, () => new Float64Array(N * inits));
   const act = new Float64Array(depth);
   for (let t = 0; t < inits; t++) {
-    const net = randomFeedForward({
-      widths: new Array(depth + 1).fill(width),
-      activation,
-      sigmaW,
-      sigmaB,
-      weights: opts.weights,
-      rng: g,
-    });
-    const pass = forwardPass(net, X);
+    const pass = forwardPass(randomSquareNetwork(settings), X);
     for (let l = 0; l < depth; l++) {
       const h = pass.preactivations[l].data;
       for (let m = 0; m < N; m++) {

@@ -14,7 +14,7 @@ import { svdvals } from "../linalg/svd";
 import { toGenerator } from "../random/index";
 import { resolveActivation } from "../special/activations";
 import { meanFieldVarianceMap } from "../propagation/meanField";
-import { randomFeedForward } from "../propagation/network";
+import { randomSquareNetwork, squareNetworkSettings } from "../nn/random";
 import { requireFinite, requireInteger, requireObject } from "../util/errors";
 import { EmpiricalSpectrum } from "./spectrum";
 import type { JacobianSpectrumOptions } from "./jacobian";
@@ -25,29 +25,12 @@ import type { JacobianSpectrumOptions } from "./jacobian";
  * q_1 = σ_w² q_0 + σ_b² and q_{l+1} = V(q_l) (q_0 = `inputVariance`, default 1). Pooled over `initializations`.
  */
 export function decoupledJacobianSingularValues(opts: JacobianSpectrumOptions): EmpiricalSpectrum {
-  requireObject("decoupledJacobianSingularValues", "options", opts, "an object { width, depth, activation, … }");
-  requireInteger("width", opts.width, 1);
-  requireInteger("depth", opts.depth, 1);
-  const inits = opts.initializations ?? 1;
-  requireInteger("initializations", inits, 1);
-  const q0 = opts.inputVariance ?? 1;
-  requireFinite("inputVariance", q0);
-  const sigmaW = opts.sigmaW ?? 1;
-  const sigmaB = opts.sigmaB ?? 0;
-  const phi = resolveActivation(opts.activation);
-  const n = opts.width;
-  const g = toGenerator(opts.rng);
+  const settings = squareNetworkSettings("decoupledJacobianSingularValues", opts, 1);
+  const { width: n, sigmaW, sigmaB, inputVariance: q0, activation: phi, rng: g } = settings;
   const all: number[] = [];
-  for (let t = 0; t < inits; t++) {
-    const net = randomFeedForward({
-      widths: new Array(opts.depth + 1).fill(n),
-      activation: phi,
-      sigmaW: sigmaW,
-      sigmaB: sigmaB,
-      weights: opts.weights,
-      rng: g,
-    });
-    let M = net.weights[0].data.slice(); // the product so far, n × n
+  for (let t = 0; t < settings.initializations; t++) {
+    const net = randomSquareNetwork(settings);
+    let M = net.layers[0].weight.data.slice(); // the product so far, n × n
     let q = sigmaW ** 2 * q0 + sigmaB ** 2; // q_1
     for (let l = 1; l < opts.depth; l++) {
       const h = g.normalArray(n, 0, Math.sqrt(q)); // h̃_l, independent of the weights
@@ -56,7 +39,7 @@ export function decoupledJacobianSingularValues(opts: JacobianSpectrumOptions): 
         for (let j = 0; j < n; j++) M[i * n + j] *= d;
       }
       const next = new Float64Array(n * n);
-      gemm(false, false, n, n, n, 1, net.weights[l].data, M, 0, next);
+      gemm(false, false, n, n, n, 1, net.layers[l].weight.data, M, 0, next);
       M = next;
       q = meanFieldVarianceMap(q, { sigmaW: sigmaW, sigmaB: sigmaB, activation: phi });
     }

@@ -24,17 +24,11 @@ export {
   seriesInverse,
   evaluateSeries,
 } from "./series";
-export {
-  toDiscreteMeasure,
-  cauchyTransform,
-  freeAdditiveConvolution,
-  freeMultiplicativeConvolution,
-  rescaleConvolution,
-  classicalConvolution,
-  rTransform,
-  sTransform,
-} from "./free";
-export type { DiscreteMeasure, ConvolutionResult, MeasureInput, ConvolutionOptions } from "./free";
+export { toDiscreteMeasure, cauchyTransform } from "./measures";
+export type { DiscreteMeasure, MeasureInput } from "./measures";
+export { rescaleConvolution } from "./convolution";
+export type { ConvolutionResult, ConvolutionOptions } from "./convolution";
+export { freeAdditiveConvolution, freeMultiplicativeConvolution, classicalConvolution, rTransform, sTransform } from "./free";
 export {
   networkJacobian,
   jacobianSingularValues,
@@ -42,5 +36,5 @@ export {
   jacobianSpectrumPrediction,
   jacobianMomentPrediction,
 } from "./jacobian";
-export type { JacobianSpectrumOptions } from "./jacobian";
+export type { JacobianSpectrumOptions, JacobianLawOptions } from "./jacobian";
 export { decoupledJacobianSingularValues } from "./freeness";

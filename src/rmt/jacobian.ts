@@ -17,32 +17,25 @@ import { RandomSource, toGenerator } from "../random/index";
 import { ActivationSpec, resolveActivation } from "../special/activations";
 import { gaussHermite } from "../special/quadrature";
 import { preactivationVariances } from "../propagation/meanField";
-import { FeedForwardNet, forwardPass, layerMultipliers, randomFeedForward, WeightDistribution, checkNet } from "../propagation/network";
+import { checkNetwork, forwardPass } from "../nn/passes";
+import { FeedForwardNet, randomSquareNetwork, SquareNetworkOptions, squareNetworkSettings } from "../nn/random";
 import { EmpiricalSpectrum } from "./spectrum";
 import { marchenkoPasturLaw } from "./laws";
-import {
-  ConvolutionResult,
-  DiscreteMeasure,
-  freeMultiplicativeConvolution,
-  pointMassAt,
-  pointMassResult,
-  rescaleConvolution,
-  shiftScaleConvolution,
-  toDiscreteMeasure,
-  withMoments,
-} from "./free";
+import { freeMultiplicativeConvolution } from "./free";
+import { ConvolutionResult, pointMassResult, rescaleConvolution, shiftScaleConvolution, withMoments } from "./convolution";
+import { DiscreteMeasure, pointMassAt, toDiscreteMeasure } from "./measures";
 import { freeMultiplicativeMoments } from "./series";
 import { requireFinite, requireInteger, shapeMismatch, requireObject } from "../util/errors";
 
 /** J = ∂f/∂x at the input x (length n_0): an n_L × n_0 matrix, by forward accumulation of the layer products. */
 export function networkJacobian(net: FeedForwardNet, x: ArrayLike<number>): Matrix {
-  checkNet(net);
+  checkNetwork(net);
   const n0 = net.widths[0];
   if (x == null || x.length !== n0) shapeMismatch("networkJacobian(net, x)", "x", [x?.length ?? 0], "the input layer", [n0], "x must have n_0 entries");
   const pass = forwardPass(net, fromFloat64(Float64Array.from(x), 1, n0));
-  const { a } = layerMultipliers(net);
-  const L = net.weights.length;
-  let M = net.weights[0].data.map((v) => v * a[0]);
+  const { a } = net.multipliers();
+  const L = net.layers.length;
+  let M = net.layers[0].weight.data.map((v) => v * a[0]);
   const dphi = net.activation.df;
   for (let l = 1; l < L; l++) {
     const nPrev = net.widths[l];
@@ -53,57 +46,30 @@ export function networkJacobian(net: FeedForwardNet, x: ArrayLike<number>): Matr
     }
     const nOut = net.widths[l + 1];
     const next = new Float64Array(nOut * n0);
-    gemm(false, false, nOut, n0, nPrev, a[l], net.weights[l].data, M, 0, next);
+    gemm(false, false, nOut, n0, nPrev, a[l], net.layers[l].weight.data, M, 0, next);
     M = next;
   }
   return fromFloat64(M, net.widths[L], n0);
 }
 
-/** Options for sampling Jacobian spectra of square networks. */
-export interface JacobianSpectrumOptions {
-  width: number;
-  depth: number;
-  activation: ActivationSpec;
-  sigmaW?: number;
-  sigmaB?: number;
-  /** "gaussian" (default) or "orthogonal". */
-  weights?: WeightDistribution;
-  /**
-   * Per-coordinate variance q_0 of the random input x_0 ~ N(0, q_0 I) (default 1). x_0 does not pass through φ:
-   * the first pre-activation has q_1 = σ_w² q_0 + σ_b², so q_0 = q* does NOT start at the fixed point q*; pass
-   * `fixedPointInputVariance(q*, { sigmaW, sigmaB })` = (q* − σ_b²)/σ_w² for that.
-   */
-  inputVariance?: number;
-  /** Number of independent networks (default 1). */
-  initializations?: number;
-  rng: RandomSource;
-}
+/** Options for sampling Jacobian spectra of square networks (`initializations` default 1). */
+export type JacobianSpectrumOptions = SquareNetworkOptions;
 
 /** The singular values of J over `initializations` random networks (and one random input each), pooled. */
 export function jacobianSingularValues(opts: JacobianSpectrumOptions): EmpiricalSpectrum {
-  requireObject("jacobianSingularValues", "options", opts, "an object { depth, activation, sigmaW, … }");
-  requireInteger("width", opts.width, 1);
-  requireInteger("depth", opts.depth, 1);
-  const inits = opts.initializations ?? 1;
-  requireInteger("initializations", inits, 1);
-  const q0 = opts.inputVariance ?? 1;
-  requireFinite("inputVariance", q0);
-  const g = toGenerator(opts.rng);
+  const settings = squareNetworkSettings("jacobianSingularValues", opts, 1);
+  const g = settings.rng;
   const all: number[] = [];
-  for (let t = 0; t < inits; t++) {
-    const net = randomFeedForward({
-      widths: new Array(opts.depth + 1).fill(opts.width),
-      activation: opts.activation,
-      sigmaW: opts.sigmaW,
-      sigmaB: opts.sigmaB,
-      weights: opts.weights,
-      rng: g,
-    });
-    const x = g.normalArray(opts.width, 0, Math.sqrt(q0));
+  for (let t = 0; t < settings.initializations; t++) {
+    const net = randomSquareNetwork(settings);
+    const x = g.normalArray(settings.width, 0, Math.sqrt(settings.inputVariance));
     for (const s of svdvals(networkJacobian(net, x))) all.push(s);
   }
   return new EmpiricalSpectrum(all, "singular values of J");
 }
+
+/** The law of a deep network in the limit of infinite width (no width, no generator): what the predictions take. */
+export type JacobianLawOptions = Omit<SquareNetworkOptions, "width" | "rng" | "initializations">;
 
 /** The law of φ′(h)² for h ~ N(0, q), as Gauss–Hermite atoms (exact for ReLU: ½δ_0 + ½δ_1). */
 export function derivativeSquaredLaw(activation: ActivationSpec, q: number, points = 100): DiscreteMeasure {
@@ -188,14 +154,7 @@ function hiddenVariances(depth: number, q0: number, sigmaW: number, sigmaB: numb
  * reaches 0 is computed on a grid dense near 0, and below ≈ 10η only its mass, not its shape, is right; a narrow law
  * away from 0 (orthogonal weights, tanh at a small input variance) on an even grid over its support.
  */
-export function jacobianSpectrumPrediction(opts: {
-  depth: number;
-  activation: ActivationSpec;
-  sigmaW?: number;
-  sigmaB?: number;
-  weights?: WeightDistribution;
-  /** Per-coordinate variance q_0 of the input x_0 (default 1): q_1 = σ_w² q_0 + σ_b² (see `fixedPointInputVariance`). */
-  inputVariance?: number;
+export function jacobianSpectrumPrediction(opts: JacobianLawOptions & {
   /** Grid points of each ⊠ (default 400). */
   points?: number;
 }): ConvolutionResult {
@@ -263,16 +222,7 @@ export function jacobianSpectrumPrediction(opts: {
  *   m₁ = σ_w² · Π_{l=1}^{L−1} σ_w² E[φ′(h_l)²] = σ_w² χ₁^{L−1}  when every q_l = q* (see `fixedPointInputVariance`):
  * constant in depth at criticality (χ₁ = 1), but equal to σ_w², not 1.
  */
-export function jacobianMomentPrediction(opts: {
-  depth: number;
-  activation: ActivationSpec;
-  sigmaW?: number;
-  sigmaB?: number;
-  weights?: WeightDistribution;
-  /** Per-coordinate variance q_0 of the input x_0 (default 1): q_1 = σ_w² q_0 + σ_b² (see `fixedPointInputVariance`). */
-  inputVariance?: number;
-  K?: number;
-}): number[] {
+export function jacobianMomentPrediction(opts: JacobianLawOptions & { K?: number }): number[] {
   requireObject("jacobianMomentPrediction", "options", opts, "an object { depth, activation, sigmaW, … }");
   requireInteger("depth", opts.depth, 1);
   if (opts.K !== undefined) requireInteger("K", opts.K, 1);

@@ -70,20 +70,27 @@ export interface PageOptions {
   next?: NavLink;
   /** Link back to the index (omitted on the index itself). */
   index?: string;
+  /** The page's language: "en" (default) or "ja" (the Japanese edition, notebooks/ja/). */
+  lang?: "en" | "ja";
+  /** The same page in the other edition (English ↔ 日本語), when there is one. */
+  otherEdition?: NavLink;
 }
 
 /** A whole HTML page: the shared assets in the head, the navigation above and below the content. */
 export function pageHtml(options: PageOptions): string {
-  const { title, body, root, previous, next, index } = options;
+  const { title, body, root, previous, next, index, otherEdition } = options;
+  const lang = options.lang ?? "en";
+  const allNotebooks = lang === "ja" ? "ノートブック一覧" : "all notebooks";
+  const other = otherEdition ? `<a hreflang="${lang === "ja" ? "en" : "ja"}" href="${escapeHtml(otherEdition.href)}">${escapeHtml(otherEdition.title)}</a>` : "";
   const nav = () =>
     `<nav class="pdl-nav">` +
     `<span>${previous ? `<a rel="prev" href="${escapeHtml(previous.href)}">← ${escapeHtml(previous.title)}</a>` : ""}</span>` +
-    `<span>${index ? `<a href="${escapeHtml(index)}">all notebooks</a>` : ""}</span>` +
+    `<span>${index ? `<a href="${escapeHtml(index)}">${allNotebooks}</a>` : ""}${index && other ? " · " : ""}${other}</span>` +
     `<span>${next ? `<a rel="next" href="${escapeHtml(next.href)}">${escapeHtml(next.title)} →</a>` : ""}</span>` +
     `</nav>`;
   return [
     "<!doctype html>",
-    `<html lang="en">`,
+    `<html lang="${lang}">`,
     "<head>",
     `<meta charset="utf-8">`,
     `<meta name="viewport" content="width=device-width, initial-scale=1">`,

@@ -48,13 +48,16 @@ function joinText(value: unknown): string {
   return Array.isArray(value) ? value.join("") : String(value ?? "");
 }
 
-/** The title (first `# ` heading) and the learning goals (the paragraph and list after "Learning goals" or "In this notebook"). */
+/**
+ * The title (first `# ` heading) and the learning goals (the paragraph and list after "Learning goals" or "In this
+ * notebook"; in the Japanese edition 「学習目標」 or 「このノートブックでは」).
+ */
 export function titleAndGoals(nb: NotebookJson): { title: string; goals: string } {
   const first = nb.cells.find((c) => c.cell_type === "markdown");
   const text = first ? cellSource(first) : "";
   const title = (text.match(/^#\s+(.+)$/m)?.[1] ?? "notebook").trim();
   const blocks = text.split(/\n\s*\n/);
-  const start = blocks.findIndex((b) => /\*\*(learning goals|in this notebook)/i.test(b));
+  const start = blocks.findIndex((b) => /\*\*(learning goals|in this notebook|学習目標|このノートブックでは)/i.test(b));
   const goals = start >= 0 ? blocks[start] : (blocks[1] ?? "");
   return { title, goals };
 }

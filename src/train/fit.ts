@@ -22,7 +22,7 @@ import type { EpochSummary, TrainingMonitor } from "../nn/monitor";
 import { silentMonitor } from "../nn/monitor";
 import type { Model } from "../nn/layers";
 import type { Optimizer } from "../nn/optim";
-import { DivergenceError, LossLike, getLoss } from "./step";
+import { DivergenceError, LossLike, getLoss, takeStep } from "./step";
 import { accuracy } from "./metrics";
 import { localized } from "../util/language";
 
@@ -235,31 +235,29 @@ export async function fit(model: Model, options: FitOptions): Promise<History> {
         const idx = order.subarray(b * batchSize, Math.min(N, (b + 1) * batchSize));
         let batch: TrainingBatch = { x: x.gatherRows(idx), y: y.gatherRows(idx) };
         if (options.augment) batch = options.augment(batch, rng);
-        // forward, loss, backward, step (as trainStep, with a backup for divergence)
-        optimizer.zeroGrad();
-        const f = model.forward(batch.x);
-        const L = lossFn(f, batch.y);
-        const value = L.item();
+        // forward, loss, backward, step: trainStep's step, with a backup of θ for divergence
         step++;
-        if (!Number.isFinite(value)) {
+        let taken: { loss: number; prediction: Tensor };
+        try {
+          taken = takeStep(model, lossFn, optimizer, batch.x, batch.y, () => parameters.forEach((p, i) => backup[i].set(p.data)));
+        } catch (e) {
+          if (!(e instanceof DivergenceError)) throw e;
           if (step > 1) parameters.forEach((p, i) => p.data.set(backup[i]));
           const eta = optimizer.learningRate();
           const message = localized({
             en:
-              `training diverged: the loss is ${value} at epoch ${epoch}, step ${b + 1} of ${stepsPerEpoch} (optimizer step ${step}, η = ${eta}). ` +
+              `training diverged: the loss is ${e.loss} at epoch ${epoch}, step ${b + 1} of ${stepsPerEpoch} (optimizer step ${step}, η = ${eta}). ` +
               `Try a smaller learning rate. The parameters were restored to their values before the previous step (the last with a finite loss).`,
             ja:
-              `訓練が発散しました: エポック ${epoch} のステップ ${b + 1}/${stepsPerEpoch}（最適化のステップ ${step}、η = ${eta}）で損失が ${value} になりました。` +
+              `訓練が発散しました: エポック ${epoch} のステップ ${b + 1}/${stepsPerEpoch}（最適化のステップ ${step}、η = ${eta}）で損失が ${e.loss} になりました。` +
               `学習率を小さくしてみてください。パラメータは直前のステップの前の値（損失が有限だった最後の値）に戻してあります。`,
           });
           monitor.end({ reason: "diverged", message });
-          const err = new DivergenceError(message, value);
+          const err = new DivergenceError(message, e.loss);
           err.history = history;
           throw err;
         }
-        L.backward();
-        parameters.forEach((p, i) => backup[i].set(p.data));
-        optimizer.step();
+        const { loss: value, prediction: f } = taken;
         history.stepLosses.push(value);
         lossSum += value * idx.length;
         seen += idx.length;

@@ -49,9 +49,17 @@ export class DivergenceError extends Error {
  * step). A NaN/Inf loss throws a DivergenceError BEFORE the step, so the parameters stay as they were.
  */
 export function trainStep(model: Model, loss: LossLike, optimizer: Optimizer, xBatch: Tensor, yBatch: Tensor): number {
-  const lossFn = getLoss(loss);
+  return takeStep(model, getLoss(loss), optimizer, xBatch, yBatch).loss;
+}
+
+/**
+ * The step itself, for `trainStep` and `fit`: also returns the prediction f (for metrics), and runs `beforeUpdate`
+ * after the backward pass, just before the optimizer changes θ (fit keeps a backup of θ there).
+ */
+export function takeStep(model: Model, lossFn: LossFunction, optimizer: Optimizer, xBatch: Tensor, yBatch: Tensor, beforeUpdate?: () => void): { loss: number; prediction: Tensor } {
   optimizer.zeroGrad();
-  const L = lossFn(model.forward(xBatch), yBatch);
+  const prediction = model.forward(xBatch);
+  const L = lossFn(prediction, yBatch);
   const value = L.item();
   if (!Number.isFinite(value)) {
     throw new DivergenceError(
@@ -63,6 +71,7 @@ export function trainStep(model: Model, loss: LossLike, optimizer: Optimizer, xB
     );
   }
   L.backward();
+  beforeUpdate?.();
   optimizer.step();
-  return value;
+  return { loss: value, prediction };
 }

@@ -7,7 +7,7 @@ import {
   linearizedPrediction,
   trainFeedForward,
 } from "../../src/kernels/index";
-import { randomFeedForward, feedForwardOutput, FeedForwardNet } from "../../src/propagation/index";
+import { randomFeedForward, FeedForwardNet, forwardPass } from "../../src/nn/index";
 import { randomGenerator } from "../../src/random/index";
 import { fromFloat64, Matrix, eigvalsh } from "../../src/linalg/index";
 
@@ -17,7 +17,7 @@ function randomInputs(N: number, n: number, seed: number): Matrix {
 
 /** ∂f(x_m)/∂θ for every raw parameter, by central differences. */
 function gradientsByDifferences(net: FeedForwardNet, X: Matrix): number[][] {
-  const params: Float64Array[] = [...net.weights.map((W) => W.data), ...net.biases];
+  const params: Float64Array[] = net.parameters().map((p) => p.data);
   const N = X.shape[0];
   const grads: number[][] = Array.from({ length: N }, () => []);
   const h = 1e-6;
@@ -25,9 +25,9 @@ function gradientsByDifferences(net: FeedForwardNet, X: Matrix): number[][] {
     for (let i = 0; i < p.length; i++) {
       const keep = p[i];
       p[i] = keep + h;
-      const fp = feedForwardOutput(net, X).data.slice();
+      const fp = net.predict(X).data.slice();
       p[i] = keep - h;
-      const fm = feedForwardOutput(net, X).data.slice();
+      const fm = net.predict(X).data.slice();
       p[i] = keep;
       for (let m = 0; m < N; m++) grads[m].push((fp[m] - fm[m]) / (2 * h));
     }
@@ -116,7 +116,7 @@ describe("linearised dynamics", () => {
     const Y = Array.from(randomGenerator(12).normalArray(6, 0, 1));
     const net = randomFeedForward({ widths: [3, 1024, 1024, 1], activation: "relu", sigmaW: Math.SQRT2, sigmaB: 0.1, parametrization: "ntk", rng: 13 });
     const theta = empiricalNtk(net, X);
-    const f0 = feedForwardOutput(net, X).data;
+    const f0 = net.predict(X).data;
     const eta = 0.05;
     const steps = [0, 10, 40];
     const run = trainFeedForward(net, X, Y, { learningRate: eta, steps: 40, record: steps });
@@ -126,7 +126,7 @@ describe("linearised dynamics", () => {
       for (let m = 0; m < 6; m++) expect(Math.abs(run.outputs.get(s, m) - pred.get(s, m))).toBeLessThan(0.05 * r0);
     expect(run.losses[2]).toBeLessThan(run.losses[0]);
     // The original network is untouched.
-    expect(feedForwardOutput(net, X).data).toEqual(f0);
+    expect(net.predict(X).data).toEqual(f0);
   });
   it("training rejects a non-scalar network and bad learning rates", () => {
     const net = randomFeedForward({ widths: [2, 3, 2], activation: "relu", rng: 1 });
@@ -137,23 +137,31 @@ describe("linearised dynamics", () => {
 });
 
 import { mlp } from "../../src/nn/index";
-import { feedForwardFromMlp, describeFeedForward } from "../../src/propagation/index";
 import { networkJacobian } from "../../src/rmt/index";
 
-describe("adapter from the learning library's MLP", () => {
-  it("computes the same outputs as the MLP and gives Jacobian/NTK for it", () => {
-    const model = mlp([3, 8, 2], { activation: "tanh", rng: 4 } as never);
-    const net = feedForwardFromMlp(model as never);
-    expect(net.widths).toEqual([3, 8, 2]);
+describe("one network type: an MLP of Day 1 is the network of Day 2", () => {
+  it("its explicit forward pass is its autograd forward, and it has a Jacobian, an NTK and a summary", () => {
+    const model = mlp([3, 8, 2], { activation: "tanh", rng: 4 });
     const x = [0.3, -1, 0.5];
-    const f = feedForwardOutput(net, [x]).data;
+    const pass = forwardPass(model, [x]);
+    expect(Array.from(pass.preactivations[1].data)).toEqual(Array.from(model.predict([x]).data));
     // Compare with an explicit evaluation from the MLP's weights.
-    const W1 = (model as any).layers[0].weight.data, b1 = (model as any).layers[0].bias.data;
-    const W2 = (model as any).layers[1].weight.data, b2 = (model as any).layers[1].bias.data;
+    const W1 = model.layers[0].weight.data, b1 = model.layers[0].bias!.data;
+    const W2 = model.layers[1].weight.data, b2 = model.layers[1].bias!.data;
     const h1 = Array.from({ length: 8 }, (_, i) => Math.tanh(b1[i] + x.reduce((s, v, j) => s + W1[i * 3 + j] * v, 0)));
+    const f = model.predict([x]).data;
     for (let k = 0; k < 2; k++) expect(f[k]).toBeCloseTo(b2[k] + h1.reduce((s, v, i) => s + W2[k * 8 + i] * v, 0), 12);
-    expect(networkJacobian(net, x).shape).toEqual([2, 3]);
-    expect(describeFeedForward(net)).toContain("3 → 8 → 2");
+    expect(networkJacobian(model, x).shape).toEqual([2, 3]);
+    expect(empiricalNtk(model, [x, [1, 0, 0]]).shape).toEqual([2, 2]);
+    expect(model.toString()).toContain("3 → 8 → 2");
+  });
+  it("in the ntk parametrisation the autograd forward and the explicit pass agree too", () => {
+    const net = randomFeedForward({ widths: [3, 5, 2], activation: "tanh", sigmaW: 1.3, sigmaB: 0.4, parametrization: "ntk", rng: 5 });
+    const X = randomInputs(4, 3, 6);
+    const explicit = forwardPass(net, X).preactivations[1].data;
+    const autograd = net.predict(X).data;
+    for (let i = 0; i < explicit.length; i++) expect(autograd[i]).toBeCloseTo(explicit[i], 13);
+    expect(net.toString()).toContain("ntk parametrisation");
   });
 });
 
@@ -184,9 +192,9 @@ describe("perExampleGradients", () => {
     const G = perExampleGradients(net, X);
     const eps = 1e-6;
     const shifted = (d: number) => {
-      const copy = { ...net, weights: net.weights.map((W) => fromFloat64(W.data.slice(), W.shape[0], W.shape[1])) };
-      copy.weights[0].data[1] += d;
-      return feedForwardOutput(copy, X);
+      const copy = net.clone();
+      copy.layers[0].weight.data[1] += d;
+      return copy.predict(X);
     };
     const up = shifted(eps);
     const down = shifted(-eps);

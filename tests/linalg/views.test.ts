@@ -13,6 +13,8 @@ import {
   matmul,
   matmulNT,
   matmulTN,
+  matvec,
+  matvecT,
   Matrix,
   qr,
   randomGenerator,
@@ -58,6 +60,10 @@ function makeView(kind: string, rows: number, cols: number, seed: number): View 
       return fromFloat64(rng.normalArray(2 * rows * cols), 2 * rows, cols).step(2, 1);
     case "steps": // every second row and column: neither rows nor columns contiguous, copied
       return fromFloat64(rng.normalArray(4 * rows * cols), 2 * rows, 2 * cols).step(2, 2);
+    case "reversed rows": // a negative stride: copied (along the strides)
+      return fromFloat64(rng.normalArray(rows * cols), rows, cols).step(-1, 1);
+    case "plain array": // an ndarray over a plain Array: copied
+      return ndarray(Array.from(rng.normalArray(rows * cols)), [rows, cols]).transpose(1, 0).transpose(1, 0);
     case "float32": // another dtype: copied
       return ndarray(Float32Array.from(rng.normalArray(rows * cols)), [rows, cols]);
     default:
@@ -66,7 +72,7 @@ function makeView(kind: string, rows: number, cols: number, seed: number): View 
 }
 
 const inPlace = ["contiguous", "block", "row range", "column range", "every second row", "transpose", "transposed block"];
-const kinds = [...inPlace, "steps", "float32"];
+const kinds = [...inPlace, "steps", "reversed rows", "plain array", "float32"];
 const kind = fc.constantFrom(...kinds);
 
 function bits(M: Matrix | Float64Array): number[] {
@@ -90,13 +96,14 @@ describe("stridedView", () => {
     }
     expect(stridedView(makeView("steps", 6, 4, 1))).toBeNull();
     expect(stridedView(makeView("float32", 6, 4, 1))).toBeNull();
+    expect(stridedView(makeView("reversed rows", 6, 4, 1))).toBeNull();
     const t = tensor([[1, 2], [3, 4]]);
     expect(stridedView(t)!.data).toBe(t.data);
   });
 });
 
 describe("products of views equal products of copies, bit for bit", () => {
-  test("matmul, matmulTN, matmulNT, transpose (small and packed-kernel sizes)", () => {
+  test("matmul, matmulTN, matmulNT, transpose, matvec, matvecT (small and packed-kernel sizes)", () => {
     fc.assert(
       fc.property(kind, kind, fc.integer({ min: 1, max: 70 }), fc.integer({ min: 1, max: 70 }), fc.integer({ min: 1, max: 70 }), fc.nat(1e6), (ka, kb, m, k, n, seed) => {
         const A = makeView(ka, m, k, seed);
@@ -107,6 +114,10 @@ describe("products of views equal products of copies, bit for bit", () => {
         const Bt = makeView(kb, n, k, seed + 3); // ABᵀ: B is n×k
         expect(bits(matmulNT(A, Bt))).toEqual(bits(matmulNT(copyOf(A), copyOf(Bt))));
         expect(bits(transpose(A))).toEqual(bits(transpose(copyOf(A))));
+        const x = randomGenerator(seed + 4).normalArray(k);
+        const y = randomGenerator(seed + 5).normalArray(m);
+        expect(bits(matvec(A, x))).toEqual(bits(matvec(copyOf(A), x)));
+        expect(bits(matvecT(A, y))).toEqual(bits(matvecT(copyOf(A), y)));
       }),
       { seed: 4, numRuns: 80 },
     );

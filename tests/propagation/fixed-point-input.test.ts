@@ -1,14 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { fixedPointInputVariance, meanFieldChi1, meanFieldFixedPoint, meanFieldVarianceMap, preactivationVariances, signalPropagation } from "../../src/propagation/index";
-import { gaussianExpectation } from "../../src/special/index";
+import { criticalPoint, fixedPointInputVariance, meanFieldChi1, meanFieldFixedPoint, meanFieldVarianceMap, preactivationVariances, signalPropagation } from "../../src/propagation/index";
+import { customActivation, gaussianExpectation } from "../../src/special/index";
 import { jacobianMomentPrediction, jacobianSingularValues } from "../../src/rmt/index";
 
 /** (σ_w, σ_b) on the tanh critical line through the fixed point q*: χ₁ = 1 and V(q*) = q*. */
-function criticalTanh(qStar: number): { sigmaW: number; sigmaB: number } {
-  const sw2 = 1 / gaussianExpectation((h) => (1 - Math.tanh(h) ** 2) ** 2, qStar);
-  const sb2 = qStar - sw2 * gaussianExpectation((h) => Math.tanh(h) ** 2, qStar);
-  return { sigmaW: Math.sqrt(sw2), sigmaB: Math.sqrt(sb2) };
-}
+const criticalTanh = (qStar: number) => criticalPoint("tanh", qStar);
 
 describe("the input variance and the fixed point (erratum 2)", () => {
   const crit = criticalTanh(1);
@@ -89,5 +85,25 @@ describe("the mean of s² at criticality is σ_w², not 1 (erratum 1)", () => {
       expect(4 * se).toBeLessThan(0.25 * c.sigmaW ** 2); // the test can tell σ_w² from 1 (and from the q_0 = q* start)
       expect(Math.abs(mean - c.sigmaW ** 2)).toBeLessThan(4 * se);
     }
+  });
+});
+
+describe("criticalPoint: the critical line through a fixed point", () => {
+  it("makes q* a fixed point with χ₁ = 1 (tanh, erf), and is σ_w² = 2, σ_b = 0 for ReLU", () => {
+    for (const [activation, q] of [["tanh", 1], ["tanh", 0.25], ["erf", 0.5]] as const) {
+      const c = criticalPoint(activation, q);
+      const opts = { sigmaW: c.sigmaW, sigmaB: c.sigmaB, activation: activation };
+      expect(meanFieldVarianceMap(q, opts)).toBeCloseTo(q, 12);
+      expect(meanFieldChi1(q, opts)).toBeCloseTo(1, 12);
+      expect(preactivationVariances(3, c.inputVariance, opts)[0]).toBeCloseTo(q, 12);
+    }
+    const relu = criticalPoint("relu", 2);
+    expect(relu.sigmaW).toBeCloseTo(Math.SQRT2, 12);
+    expect(relu.sigmaB).toBeCloseTo(0, 6);
+  });
+  it("clips σ_b at 0 where no bias reaches q* (φ(h) = h + 1: σ_b² = q* − (q* + 1) < 0), and refuses q* ≤ 0", () => {
+    const shifted = customActivation("shift", (h) => h + 1, () => 1);
+    expect(criticalPoint(shifted, 0.5)).toEqual({ sigmaW: 1, sigmaB: 0, inputVariance: 0.5 });
+    expect(() => criticalPoint("tanh", 0)).toThrow(/qStar must be > 0/);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { meanFieldVarianceMap, meanFieldFixedPoint, meanFieldChi1, signalPropagation, hiddenNormIdentity, activationScale, randomFeedForward, forwardPass } from "../../src/propagation/index";
+import { meanFieldVarianceMap, meanFieldFixedPoint, meanFieldChi1, signalPropagation, hiddenNormIdentity, activationScale } from "../../src/propagation/index";
+import { randomFeedForward, forwardPass } from "../../src/nn/index";
 import { gaussHermite, gaussianExpectation, erf, resolveActivation } from "../../src/special/index";
 import { randomGenerator } from "../../src/random/index";
 

@@ -7,7 +7,7 @@ import {
   derivativeSquaredLaw,
   empiricalSpectrum,
 } from "../../src/rmt/index";
-import { randomFeedForward, feedForwardOutput } from "../../src/propagation/index";
+import { randomFeedForward } from "../../src/nn/index";
 import { randomGenerator } from "../../src/random/index";
 
 describe("network Jacobian", () => {
@@ -23,8 +23,8 @@ describe("network Jacobian", () => {
         const xm = x.slice();
         xp[j] += h;
         xm[j] -= h;
-        const fp = feedForwardOutput(net, [xp]).data;
-        const fm = feedForwardOutput(net, [xm]).data;
+        const fp = net.predict([xp]).data;
+        const fm = net.predict([xm]).data;
         for (let i = 0; i < 3; i++) expect(J.get(i, j)).toBeCloseTo((fp[i] - fm[i]) / (2 * h), 7);
       }
     });

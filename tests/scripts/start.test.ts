@@ -1,7 +1,8 @@
 /**
  * `npm start`, for real. With no Jupyter on PATH it builds a venv with the pinned JupyterLab and serves it (the
  * wheels come from .cache/pip-wheels, git-ignored, filled from the package index on the first run, so reruns are fast); a second run reuses the venv; with the
- * classic Notebook on PATH it starts that. Each time the server is asked for its kernelspecs with the token and
+ * classic Notebook on PATH it starts that. Each time the server is asked for its tree (both editions: notebooks/ and
+ * notebooks/ja/) and its kernelspecs with the token and
  * one TypeScript cell runs through its REST and websocket API. The failure paths (no python3, no venv module, no
  * network, opted out) use stand-ins on PATH. Jupyter's folders are temporary, ports random.
  */
@@ -58,8 +59,12 @@ function startScript(env: Record<string, string>) {
   return spawnSync(node, [join(repoRoot, "scripts", "start.mjs")], { env: { HOME: process.env.HOME ?? "/tmp", ...env }, encoding: "utf8", timeout: 60_000 });
 }
 
-/** The checks every started server must pass: the kernelspec is there and a cell runs. */
+/** The checks every started server must pass: both editions are in its tree, the kernelspec is there and a cell runs. */
 async function checkServer(server: RunningServer): Promise<void> {
+  const tree = await apiGet(server, "/api/contents");
+  expect(tree.content.map((e: { name: string }) => e.name)).toEqual(expect.arrayContaining(["00-start-here.ipynb", "day1", "day2", "ja"]));
+  const ja = await apiGet(server, "/api/contents/ja");
+  expect(ja.content.map((e: { name: string }) => e.name), "the Japanese edition, notebooks/ja/").toContain("00-start-here.ipynb");
   const specs = await apiGet(server, "/api/kernelspecs");
   expect(Object.keys(specs.kernelspecs)).toContain(KERNEL_NAME);
   expect(specs.kernelspecs[KERNEL_NAME].spec.display_name).toBe(KERNEL_DISPLAY_NAME);

@@ -11,6 +11,8 @@ import { clearCheckRecord, numberAnswer, runCheck, setCheckPrinter, vectorAnswer
 import { setDisplaySink, progressBar, histogramFigure, trainingMonitor, type Figure } from "../../src/plot/index";
 import { bandTraces } from "../../src/plot/seeds";
 import { excessRiskFigure } from "../../src/plot/excessRisk";
+import { escapeHtml, figureBundle, loaderBundle, NOT_DRAWN_MESSAGE, LOADER_NOT_RUN_MESSAGE } from "../../src/plot/bundle";
+import { lineFigure } from "../../src/plot/index";
 import { fit, DivergenceError } from "../../src/train/index";
 import { MLP, sgd } from "../../src/nn/index";
 import { Tensor } from "../../src/autograd/index";
@@ -130,5 +132,20 @@ describe("default titles and legend names of the figure builders in Japanese", (
     expect(JSON.stringify(bars.layout)).toContain("超過リスク");
     setLanguage("en");
     expect(histogramFigure([1, 2]).layout.yaxis.title.text).toBe("density");
+  });
+
+  it("a figure's not-drawn explanation and the plotly.js loader's status lines", () => {
+    setLanguage("ja");
+    const html = String(figureBundle(lineFigure({ y: [1, 2] }), "fig-ja").data["text/html"]);
+    expect(html).toContain("図が描かれていません: このページには plotly.js が読み込まれていません。");
+    expect(html).toContain("図が描かれていません: plotly.js のエラー ");
+    expect(html).not.toContain(escapeHtml(NOT_DRAWN_MESSAGE));
+    const loader = loaderBundle("loader-ja");
+    expect(String(loader.data["text/plain"])).toMatch(/^plotly\.js \S+ をページに送りました（オフライン）$/);
+    expect(String(loader.data["text/html"])).toContain("plotly.js が読み込まれていません: この出力のスクリプトが実行されなかったため");
+    expect(String(loader.data["text/html"])).toContain("をこのノートブックにオフラインで読み込みました");
+    setLanguage("en");
+    expect(String(figureBundle(lineFigure({ y: [1, 2] }), "fig-en").data["text/html"])).toContain(escapeHtml(NOT_DRAWN_MESSAGE));
+    expect(String(loaderBundle("loader-en").data["text/html"])).toContain(escapeHtml(LOADER_NOT_RUN_MESSAGE));
   });
 });
