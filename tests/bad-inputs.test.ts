@@ -254,6 +254,7 @@ describe("bad inputs, by function: an error naming the argument", () => {
 const notSwept: Record<string, string> = {
   show: "draws into the notebook (its validation is validateFigure, swept)",
   loadPlotly: "sends plotly.js to the notebook",
+  loadLiveFigures: "sends the library's browser part to the notebook (takes no argument)",
   setDisplaySink: "replaces the display (a test hook)",
   displayBundle: "sends a display message",
   interruptToken: "registers a SIGINT listener",

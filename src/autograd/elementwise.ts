@@ -157,9 +157,21 @@ export function pow(a: Tensor, p: number): Tensor {
   if (typeof p !== "number" || !Number.isFinite(p)) throw new TypeError(`pow: exponent must be a finite number, got ${String(p)}`);
   return unary(`pow(${p})`, a, (x) => Math.pow(x, p), (x) => p * Math.pow(x, p - 1));
 }
-/** max(0, x); derivative 1[x > 0]. NaN stays NaN (value and derivative), so a NaN input is never hidden. */
+/**
+ * max(0, x); derivative 1[x > 0]. NaN stays NaN (value and derivative), so a NaN input is never hidden. Written out
+ * instead of through `unary`: it is the activation of most MLPs, and a loop of its own runs several times faster.
+ */
 export function relu(a: Tensor): Tensor {
-  return unary("relu", a, (x) => (x > 0 ? x : x <= 0 ? 0 : NaN), (x) => (x > 0 ? 1 : x <= 0 ? 0 : NaN));
+  const n = a.size;
+  const x = a.data;
+  const out = new Float64Array(n);
+  for (let k = 0; k < n; k++) out[k] = x[k] > 0 ? x[k] : x[k] <= 0 ? 0 : NaN;
+  const result: Tensor = makeResult(out, a.shape, "relu", [a], () => {
+    const g = result.grad as Float64Array;
+    const ga = a.gradBuffer();
+    for (let k = 0; k < n; k++) ga[k] += g[k] * (x[k] > 0 ? 1 : x[k] <= 0 ? 0 : NaN);
+  });
+  return result;
 }
 export function tanh(a: Tensor): Tensor {
   return unary("tanh", a, Math.tanh, (_x, y) => 1 - y * y);

@@ -233,9 +233,9 @@ export function randomTranslation(maxShift = 2, options: { fill?: number } = {})
 export interface RandomErasingOptions {
   /** Probability that an image gets a rectangle erased (default 0.5). */
   p?: number;
-  /** [s_l, s_h]: the erased area as a fraction of the image, drawn uniformly in this range (default [0.02, 0.4]). */
+  /** `[s_l, s_h]`: the erased area as a fraction of the image, drawn uniformly in this range (default [0.02, 0.4]). */
   area?: [number, number];
-  /** [r_1, r_2]: the rectangle's aspect ratio H_e / W_e, log-uniform in this range (default [0.3, 1/0.3]). */
+  /** `[r_1, r_2]`: the rectangle's aspect ratio H_e / W_e, log-uniform in this range (default [0.3, 1/0.3]). */
   aspect?: [number, number];
   /** The erased pixels' value: a number, one number per channel, or "random" (uniform in [0, 1)). Default 0. */
   fill?: number | number[] | "random";

@@ -93,7 +93,7 @@ function requirePositiveOrZero(name: string, v: number) {
   if (v < 0) throw new RangeError(`${name} must be ≥ 0, got ${v}`);
 }
 
-/** χ₁(q) = σ_w² E_{h~N(0,q)}[φ′(h)²]: the mean squared singular value of a layer Jacobian at variance q. */
+/** `χ₁(q) = σ_w² E_{h~N(0,q)}[φ′(h)²]`: the mean squared singular value of a layer Jacobian at variance q. */
 export function meanFieldChi1(q: number, opts: MeanFieldOptions): number {
   requirePositiveOrZero("q", q);
   const { phi, n, sw2 } = check(opts);

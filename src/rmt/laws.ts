@@ -12,7 +12,7 @@ import { describe, requireFinite, requireInteger, requirePositive } from "../uti
 /** A probability law on ℝ: a continuous part with a density on [a, b] and possibly one atom. */
 export interface SpectralLaw {
   name: string;
-  /** [a, b]: the support of the continuous part. */
+  /** `[a, b]`: the support of the continuous part. */
   support: [number, number];
   /** An atom {at, mass} (Marčenko–Pastur with λ > 1 has one at 0), or null. */
   atom: { at: number; mass: number } | null;

@@ -6,7 +6,7 @@ import stdlibErf from "@stdlib/math-base-special-erf";
 import stdlibErfc from "@stdlib/math-base-special-erfc";
 
 /**
- * The error function erf(x) = (2/√π) ∫₀ˣ e^{−t²} dt, odd, rising from −1 to 1. Computed by the @stdlib package
+ * The error function erf(x) = (2/√π) ∫₀ˣ e^{−t²} dt, odd, rising from −1 to 1. Computed by the `@stdlib` package
  * (rational approximations accurate to a few ulp), not by hand: a maintained implementation serves here.
  */
 export function erf(x: number): number {
