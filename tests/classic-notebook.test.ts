@@ -2,7 +2,7 @@
  * The start-here notebook run live in the classic Jupyter Notebook 6 (the fallback of `npm start`), driven by
  * headless Chromium: the kernel is found through the repository's kernelspec, every cell runs, and every
  * plot is drawn on the live page (the HTML fallback with the inlined plotly.js; classic Notebook ignores the
- * plotly mimetype).
+ * plotly mimetype), and its live figure recomputes at every slider move.
  */
 import { describe, expect, it } from "vitest";
 import { spawn, execFileSync } from "node:child_process";
@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { createServer } from "node:net";
 import { chromiumPath, jupyterEnv, repoRoot, requireTool } from "./helpers/tools";
 import { launchChromium } from "./helpers/browser";
+import { exerciseLiveFigures } from "./helpers/live";
 
 const classicNotebook = (() => {
   try {
@@ -83,6 +84,11 @@ describe("classic Notebook 6, live", () => {
       expect(errorOutputs, "a cell showed an error (or wrote to stderr) in the classic Notebook").toBe(0);
       expect(result.divs).toBe(3); // the three show() calls of 00-start-here
       expect(result.drawn).toBe(result.divs);
+      // Its live figure (liveFigure) runs in the classic Notebook's page: every slider move redraws.
+      const live = await exerciseLiveFigures(page, 10);
+      expect([live.figures, live.ready]).toEqual([1, 1]);
+      expect(live.redrawn, `${live.redrawn} of ${live.moves} live-figure moves redrawn`).toBe(live.moves);
+      expect(live.failures).toEqual([]);
       expect(errors).toEqual([]);
     } finally {
       await browser.close();

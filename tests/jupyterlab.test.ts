@@ -21,6 +21,7 @@ import { findNotebooks, runNotebook } from "../src/notebook/index";
 import { NOT_DRAWN_MESSAGE, LOADER_NOT_RUN_MESSAGE } from "../src/plot/index";
 import { chromiumPath, repoRoot, requireTool } from "./helpers/tools";
 import { launchChromium } from "./helpers/browser";
+import { exerciseLiveFigures } from "./helpers/live";
 import { isolatedJupyterDirs, pathWith, pipFromWheelFolder, startNpmStart, type RunningServer } from "./helpers/jupyter-server";
 
 const notebooksDir = join(repoRoot, "notebooks");
@@ -197,7 +198,8 @@ async function runState(page: Page): Promise<RunState> {
       busy: panel.sessionContext.session.kernel.status !== "idle",
       errors,
       figureOutputs: outputs.filter((o: any) => o.data && o.data[plotlyMime] !== undefined).length,
-      drawnOutputs: outputNodes.filter((n: any) => n.querySelector("svg.main-svg")).length,
+      // (live figures draw into their own box, not a figure output: they are checked by moving their sliders)
+      drawnOutputs: outputNodes.filter((n: any) => n.querySelector("svg.main-svg") && !n.querySelector(".pdl-live")).length,
       explanations: panel.node.querySelectorAll(".pdl-plot-missing").length,
       progress,
     };
@@ -247,6 +249,12 @@ async function checkLecture(page: Page, lab: Lab, path: string): Promise<void> {
     const [, done, total] = text.match(/(\d+)\/(\d+) +\d+%/)!;
     expect(Number(done), `${path}: a progress display was not updated to its end: ${text}`).toBe(Number(total));
   }
+  // Live figures (liveFigure) in JupyterLab's own output area: every slider moved across its range redraws.
+  const live = await exerciseLiveFigures(page, 10);
+  if (live.figures > 0) console.log(`  ${path}: ${live.figures} live figure(s), ${live.redrawn} of ${live.moves} slider moves redrawn`);
+  expect(live.ready, `${path}: live figures drawn`).toBe(live.figures);
+  expect(live.redrawn, `${path}: live figure moves redrawn`).toBe(live.moves);
+  expect(live.failures, `${path}: live figure failures`).toEqual([]);
   const labels = state.progress.map((t) => t.split(/ +\d+\/\d+/)[0]);
   expect(new Set(labels).size, `${path}: a progress bar left more than one output (not updated in place): ${labels}`).toBe(labels.length);
   expect(errors, `${path}: JavaScript errors on the page`).toEqual([]);

@@ -6,7 +6,7 @@ export type { Model, LinearOptions, MlpOptions, ForwardRecord } from "./layers";
 export { forwardPass, backwardDeltas, parameterGradients } from "./passes";
 export type { ForwardPass, LayeredNetwork } from "./passes";
 export { randomFeedForward } from "./random";
-export type { FeedForwardNet, FeedForwardOptions, RandomNetworkOptions } from "./random";
+export type { FeedForwardNet, FeedForwardOptions, RandomNetworkOptions, SquareNetworkOptions } from "./random";
 export { backpropMlp } from "./backprop";
 export type { BackpropLoss, BackpropResult } from "./backprop";
 export { SGD, Adam, sgd, adam, constantSchedule, stepSchedule, cosineSchedule } from "./optim";

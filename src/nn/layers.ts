@@ -207,7 +207,9 @@ export class MLP implements Model, LayeredNetwork {
 
   /** An independent copy (same options, weights copied), e.g. to train while keeping the initial network. */
   clone(): MLP {
-    const copy = new MLP(this.widths, { ...this.options, init: this.init, activation: this.activation });
+    // Zeros under the original initialiser's name (no random draws, no QR for orthogonal weights), then the data.
+    const zeros: Initializer = { name: this.init.name, weight: (nOut, nIn) => new Float64Array(nOut * nIn), bias: (nOut) => new Float64Array(nOut) };
+    const copy = new MLP(this.widths, { ...this.options, init: zeros, activation: this.activation });
     copy.layers.forEach((layer, l) => {
       layer.weight.data.set(this.layers[l].weight.data);
       layer.bias?.data.set(this.layers[l].bias!.data);

@@ -26,7 +26,7 @@ export interface RandomNetworkOptions {
 
 /** Options of `randomFeedForward`. */
 export interface FeedForwardOptions extends RandomNetworkOptions {
-  /** [n_0, n_1, …, n_L]: input size, hidden widths, output size. */
+  /** `[n_0, n_1, …, n_L]`: input size, hidden widths, output size. */
   widths: number[];
   /** "standard" (default) or "ntk". */
   parametrization?: Parametrization;

@@ -7,4 +7,6 @@ export * from "./progress";
 export * from "./datasets";
 export * from "./excessRisk";
 export * from "./seeds";
-export { liveFigure, loadLiveFigures, prepareLiveFigure, liveSliders, type LiveParameter, type LiveFigureOptions, type LiveFigureFunction } from "./live";
+export { liveFigure, loadLiveFigures, prepareLiveFigure, liveSliders, type LiveParameter, type LiveFigureOptions, type LiveFigureFunction, type PreparedLiveFigure } from "./live";
+export type { LiveSlider } from "./liveSource";
+export type { LiveSpec } from "./liveBundle";

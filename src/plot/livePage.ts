@@ -4,7 +4,8 @@
  * move. Moves that come faster than the figure computes are merged: only the latest values are computed.
  *
  * With `worker: true` the function runs in a Web Worker made from the same bundle (`window.__pdlBundleFactory`,
- * see plot/liveBundle.ts), so the page stays responsive while a heavy figure computes.
+ * see plot/liveBundle.ts), so the page stays responsive while a heavy figure computes. Where that is not there (the
+ * static site loads the bundle as a file) or workers are forbidden, the function runs in the page instead.
  *
  * Labels and values are written with `textContent`, never as HTML.
  */
@@ -74,7 +75,12 @@ function workerComputer(spec: PageSpec): Compute | undefined {
   const w = window as any;
   if (typeof Worker !== "function" || typeof w.__pdlBundleFactory !== "function") return undefined;
   const code = `var lib = (${w.__pdlBundleFactory.toString()})();\nlib.liveWorkerMain(self, lib);\n`;
-  const worker = new Worker(URL.createObjectURL(new Blob([code], { type: "text/javascript" })));
+  let worker: Worker;
+  try {
+    worker = new Worker(URL.createObjectURL(new Blob([code], { type: "text/javascript" })));
+  } catch {
+    return undefined; // a page that forbids workers from blob: URLs: compute in the page instead
+  }
   worker.postMessage({ spec: { source: spec.source, libraryAliases: spec.libraryAliases, exportsFromLibrary: spec.exportsFromLibrary, constants: spec.constants, language: spec.language } });
   let next = 0;
   const waiting = new Map<number, { resolve: (f: PageFigure) => void; reject: (e: Error) => void }>();
