@@ -8,5 +8,4 @@ export * from "./datasets";
 export * from "./excessRisk";
 export * from "./seeds";
 export { liveFigure, loadLiveFigures, prepareLiveFigure, liveSliders, type LiveParameter, type LiveFigureOptions, type LiveFigureFunction, type PreparedLiveFigure } from "./live";
-export type { LiveSlider } from "./liveSource";
-export type { LiveSpec } from "./liveBundle";
+export type { LiveSlider, LiveSpec } from "./liveSource";

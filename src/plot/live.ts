@@ -19,7 +19,8 @@
  */
 import { displayBundle, displaySinkGeneration, ensurePlotlyLoaded } from "./display";
 import { figureSummary, toPlainJson, validateFigure } from "./bundle";
-import { liveFigureBundle, liveLoaderBundle, type LiveSpec } from "./liveBundle";
+import { liveFigureBundle, liveLoaderBundle } from "./liveBundle";
+import type { LiveSpec } from "./liveSource";
 import { freeNames, liveNameError, resolveLiveNames } from "./liveNames";
 import { snapshotLiveData } from "./liveData";
 import { compileLiveFunction, decodeLiveData, liveBindings, sliderValues, stepDecimals, type LiveSlider } from "./liveSource";

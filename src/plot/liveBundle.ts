@@ -5,6 +5,7 @@
  * itself on `window.__pdlLiveQueue`, which the loader drains. The figure's source and data travel as escaped
  * JSON (`jsonForScript`), compiled by the page; the box shows an explanation until the page draws into it.
  */
+import type { LiveSpec } from "./liveSource";
 import { readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
@@ -83,22 +84,6 @@ export function liveLoaderBundle(id = "pdl-live-loader-" + randomBytes(6).toStri
     `})();\n` +
     `</script>`;
   return { data: { "text/html": html, "text/plain": "the library's browser part sent to the page (live figures)" }, metadata: {} };
-}
-
-/** What the page needs to run one live figure (JSON; see plot/livePage.ts). */
-export interface LiveSpec {
-  source: string;
-  sliders: import("./liveSource").LiveSlider[];
-  libraryAliases: string[];
-  exportsFromLibrary: string[];
-  constants: unknown;
-  seed: number;
-  sampleButton: boolean;
-  sampleLabel: string;
-  seedLabel: string;
-  worker: boolean;
-  language: string;
-  figure: unknown;
 }
 
 /** A live figure's output: the box (with the explanation until drawn) and a script that mounts it. */

@@ -9,22 +9,7 @@
  *
  * Labels and values are written with `textContent`, never as HTML.
  */
-import { compileLiveFunction, decodeLiveData, liveBindings, sliderValue, sliderValues, type LiveSlider } from "./liveSource";
-
-interface PageSpec {
-  source: string;
-  sliders: LiveSlider[];
-  libraryAliases: string[];
-  exportsFromLibrary: string[];
-  constants: unknown;
-  seed: number;
-  sampleButton: boolean;
-  sampleLabel: string;
-  seedLabel: string;
-  worker: boolean;
-  language: string;
-  figure: { data: unknown[]; layout?: unknown; config?: unknown };
-}
+import { compileLiveFunction, decodeLiveData, liveBindings, sliderValue, sliderValues, type LiveSlider, type LiveSpec } from "./liveSource";
 
 type Lib = Record<string, any>;
 type Compute = (values: Record<string, number>, seed: number) => Promise<PageFigure>;
@@ -35,7 +20,7 @@ interface PageFigure {
 }
 
 /** Compiles the spec's function against `lib` (in the page or in a worker) and returns `(values, seed) → figure`. */
-export function liveComputer(spec: Pick<PageSpec, "source" | "libraryAliases" | "exportsFromLibrary" | "constants" | "language">, lib: Lib): (values: Record<string, number>, seed: number) => PageFigure {
+export function liveComputer(spec: Pick<LiveSpec, "source" | "libraryAliases" | "exportsFromLibrary" | "constants" | "language">, lib: Lib): (values: Record<string, number>, seed: number) => PageFigure {
   const constants = decodeLiveData(spec.constants) as Record<string, unknown>;
   const { names, bindings } = liveBindings(spec.libraryAliases, spec.exportsFromLibrary, constants, lib);
   const fn = compileLiveFunction(spec.source, names, bindings);
@@ -71,7 +56,7 @@ function typedToArray(_key: string, value: unknown): unknown {
   return ArrayBuffer.isView(value) ? Array.from(value as unknown as ArrayLike<number>) : value;
 }
 
-function workerComputer(spec: PageSpec): Compute | undefined {
+function workerComputer(spec: LiveSpec): Compute | undefined {
   const w = window as any;
   if (typeof Worker !== "function" || typeof w.__pdlBundleFactory !== "function") return undefined;
   const code = `var lib = (${w.__pdlBundleFactory.toString()})();\nlib.liveWorkerMain(self, lib);\n`;
@@ -131,7 +116,7 @@ function whenPlotly(draw: () => void): void {
  * kernel's first figure, and recomputes on every slider move and "new sample" click. Timings of the redraws are
  * kept on `box.__pdlLive` (read by the benchmark and the tests).
  */
-export function mountLiveFigure(id: string, spec: PageSpec, lib: Lib): void {
+export function mountLiveFigure(id: string, spec: LiveSpec, lib: Lib): void {
   const box = document.getElementById(id);
   if (!box || box.getAttribute("data-mounted")) return;
   box.setAttribute("data-mounted", "1");

@@ -22,6 +22,25 @@ export interface LiveSlider {
   decimals: number;
 }
 
+/**
+ * What the page needs to run one live figure, as the kernel sends it (JSON): the function's source, the sliders,
+ * the names it takes from the library, the data snapshot, the seed, the labels, and the first figure.
+ */
+export interface LiveSpec {
+  source: string;
+  sliders: LiveSlider[];
+  libraryAliases: string[];
+  exportsFromLibrary: string[];
+  constants: unknown;
+  seed: number;
+  sampleButton: boolean;
+  sampleLabel: string;
+  seedLabel: string;
+  worker: boolean;
+  language: string;
+  figure: { data: unknown[]; layout?: unknown; config?: unknown };
+}
+
 /** Decimal places of a step such as 0.05 (2) or 1e-3 (3); at most 12. */
 export function stepDecimals(step: number): number {
   for (let d = 0; d <= 12; d++) {
