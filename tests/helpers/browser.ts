@@ -107,3 +107,31 @@ export async function japaneseTitleWidths(title: string, env?: Record<string, st
     await browser.close();
   }
 }
+
+/**
+ * Appends an output's HTML to the page (run inside the page: `page.evaluate(insertOutput, [html, true])`); with
+ * `runScripts` its scripts run (a trusted notebook), without they are dropped (an untrusted one).
+ */
+export function insertOutput([html, runScripts]: readonly [string, boolean]): void {
+  const area = document.createElement("div");
+  area.className = "output";
+  area.innerHTML = html; // scripts inserted through innerHTML never run, like JupyterLab's sanitised untrusted HTML
+  document.body.appendChild(area);
+  for (const old of Array.from(area.querySelectorAll("script"))) {
+    if (runScripts) {
+      const script = document.createElement("script");
+      script.textContent = old.textContent;
+      old.replaceWith(script);
+    } else {
+      old.remove();
+    }
+  }
+}
+
+/** Collects a page's uncaught exceptions and console errors, in order, into the array it returns. */
+export function pageErrors(page: import("playwright-core").Page): string[] {
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => void (m.type() === "error" && errors.push(m.text())));
+  return errors;
+}

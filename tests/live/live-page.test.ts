@@ -15,23 +15,9 @@ import { prepareLiveFigure } from "../../src/plot/live";
 import { liveFigureBundle, liveLoaderBundle, liveNotDrawnMessage } from "../../src/plot/liveBundle";
 import { setLanguage } from "../../src/util/language";
 import { chromiumPath, requireTool } from "../helpers/tools";
-import { launchChromium } from "../helpers/browser";
+import { insertOutput, launchChromium, pageErrors } from "../helpers/browser";
 import { exerciseLiveFigures } from "../helpers/live";
 
-function insertOutput([html, runScripts]: readonly [string, boolean]): void {
-  const area = document.createElement("div");
-  area.innerHTML = html;
-  document.body.appendChild(area);
-  for (const old of Array.from(area.querySelectorAll("script"))) {
-    if (runScripts) {
-      const script = document.createElement("script");
-      script.textContent = old.textContent;
-      old.replaceWith(script);
-    } else {
-      old.remove();
-    }
-  }
-}
 
 /** A function as tslab compiles a cell: library names through `pdl_1`, an earlier cell's through `exports`. */
 function cellFunction(source: string): any {
@@ -54,9 +40,7 @@ describe("live figures in Chromium", () => {
     const browser = await launchChromium();
     try {
       const page = await browser.newPage();
-      const errors: string[] = [];
-      page.on("pageerror", (e) => errors.push(String(e)));
-      page.on("console", (m) => void (m.type() === "error" && errors.push(m.text())));
+      const errors = pageErrors(page);
       page.on("dialog", (d) => void d.dismiss());
       await page.setContent("<!doctype html><html><head><title>t</title></head><body></body></html>");
 
@@ -107,9 +91,7 @@ describe("live figures in Chromium", () => {
     const browser = await launchChromium();
     try {
       const page = await browser.newPage();
-      const errors: string[] = [];
-      page.on("pageerror", (e) => errors.push(String(e)));
-      page.on("console", (m) => void (m.type() === "error" && errors.push(m.text())));
+      const errors = pageErrors(page);
       await page.setContent("<!doctype html><html><body></body></html>");
       await page.evaluate(insertOutput, [String(loaderBundle("loader-p").data["text/html"]), true] as const);
       await page.evaluate(insertOutput, [String(liveLoaderBundle("loader-l").data["text/html"]), true] as const);

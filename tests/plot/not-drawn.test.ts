@@ -5,26 +5,11 @@
  * Outputs are inserted the way JupyterLab inserts trusted HTML: the markup, then each script re-created so it runs.
  */
 import { describe, expect, it } from "vitest";
+import { insertOutput } from "../helpers/browser";
 import { figureBundle, loaderBundle, lineFigure, NOT_DRAWN_MESSAGE, LOADER_NOT_RUN_MESSAGE } from "../../src/plot/index";
 import { chromiumPath, requireTool } from "../helpers/tools";
 import { launchChromium } from "../helpers/browser";
 
-/** Appends an output's HTML to the page; with `runScripts` its scripts run (trusted), without they are dropped. */
-function insertOutput([html, runScripts]: readonly [string, boolean]): void {
-  const area = document.createElement("div");
-  area.className = "output";
-  area.innerHTML = html; // scripts inserted through innerHTML never run, like JupyterLab's sanitised untrusted HTML
-  document.body.appendChild(area);
-  for (const old of Array.from(area.querySelectorAll("script"))) {
-    if (runScripts) {
-      const script = document.createElement("script");
-      script.textContent = old.textContent;
-      old.replaceWith(script);
-    } else {
-      old.remove();
-    }
-  }
-}
 
 describe("figures that cannot draw say so", () => {
   it("explains in the box, draws when the loader comes, and an untrusted loader says plotly.js is not loaded", async () => {
