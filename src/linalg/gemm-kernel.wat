@@ -1,12 +1,14 @@
 ;; The matmul micro-kernel of gemm.ts in WebAssembly SIMD (f64x2: two doubles per instruction).
 ;;
-;; It does exactly what `multiplyBlock` + `micro4x4` do in TypeScript, on the same packed layout:
+;; It does exactly what `typescriptKernel` + `micro4x4` (gemmPacked.ts) do, on the same packed layout:
 ;;   packed A: `panelsA` micro-panels of kc steps × 4 rows   (step p holds a_p = op(A)[4 rows, p])
 ;;   packed B: `panelsB` micro-panels of kc steps × 4 columns (step p holds b_p = op(B)[p, 4 columns])
 ;; and for every pair of panels it accumulates the 4×4 tile Σ_p a_p b_pᵀ in eight registers of two doubles
-;; (row r of the tile is the pair (c_r0, c_r1) and the pair (c_r2, c_r3)), then stores it into the output
-;; block: (4·panelsA) rows × (4·panelsB) columns, row-major. gemm.ts adds α × that block into C.
+;; (row r of the tile is the pair (c_r0, c_r1) and the pair (c_r2, c_r3)), then adds α × the tile into the
+;; output block: (4·panelsA) rows × (4·panelsB) columns, row-major with rows `rowBytes` apart, as
+;; out ← out + α·tile, the same two roundings per entry as TypeScript's `c[…] += alpha * c00`.
 ;;
+;; The output block is a copy of a block of C (gemmPacked.ts) or, for the threads, C itself in the shared memory.
 ;; Per step: 2 loads of B (4 numbers), 4 broadcast loads of A, 8 multiplies and 8 adds of two doubles each
 ;; = 32 flops. Compile with `npm run build:wasm` (wabt's wat2wasm; the bytes are written to gemmKernelWasm.ts).
 (module
@@ -15,14 +17,15 @@
 
   (func (export "multiplyPackedBlock")
     (param $kc i32) (param $a i32) (param $b i32) (param $panelsA i32) (param $panelsB i32) (param $out i32)
+    (param $rowBytes i32) (param $alpha f64)
     (local $i i32) (local $j i32) (local $p i32)
-    (local $ap i32) (local $bp i32) (local $o i32) (local $rowBytes i32) (local $panelBytes i32)
+    (local $ap i32) (local $bp i32) (local $o i32) (local $panelBytes i32)
     (local $c00 v128) (local $c02 v128) (local $c10 v128) (local $c12 v128)
     (local $c20 v128) (local $c22 v128) (local $c30 v128) (local $c32 v128)
-    (local $b01 v128) (local $b23 v128) (local $ar v128)
+    (local $b01 v128) (local $b23 v128) (local $ar v128) (local $al v128)
 
     (local.set $panelBytes (i32.mul (local.get $kc) (i32.const 32))) ;; kc steps × 4 doubles × 8 bytes
-    (local.set $rowBytes (i32.mul (local.get $panelsB) (i32.const 32))) ;; one output row: 4·panelsB doubles
+    (local.set $al (f64x2.splat (local.get $alpha)))
 
     (local.set $j (i32.const 0))
     (block $doneJ (loop $overB
@@ -58,21 +61,21 @@
           (local.set $bp (i32.add (local.get $bp) (i32.const 32)))
           (local.set $p (i32.sub (local.get $p) (i32.const 1)))
           (br_if $steps (i32.gt_s (local.get $p) (i32.const 0))))
-        ;; store the tile at rows 4i…4i+3, columns 4j…4j+3 of the output block
+        ;; out ← out + α·tile at rows 4i…4i+3, columns 4j…4j+3 of the output block
         (local.set $o (i32.add (local.get $out)
           (i32.add (i32.mul (i32.mul (local.get $i) (i32.const 4)) (local.get $rowBytes))
                    (i32.mul (local.get $j) (i32.const 32)))))
-        (v128.store (local.get $o) (local.get $c00))
-        (v128.store offset=16 (local.get $o) (local.get $c02))
+        (v128.store (local.get $o) (f64x2.add (v128.load (local.get $o)) (f64x2.mul (local.get $al) (local.get $c00))))
+        (v128.store offset=16 (local.get $o) (f64x2.add (v128.load offset=16 (local.get $o)) (f64x2.mul (local.get $al) (local.get $c02))))
         (local.set $o (i32.add (local.get $o) (local.get $rowBytes)))
-        (v128.store (local.get $o) (local.get $c10))
-        (v128.store offset=16 (local.get $o) (local.get $c12))
+        (v128.store (local.get $o) (f64x2.add (v128.load (local.get $o)) (f64x2.mul (local.get $al) (local.get $c10))))
+        (v128.store offset=16 (local.get $o) (f64x2.add (v128.load offset=16 (local.get $o)) (f64x2.mul (local.get $al) (local.get $c12))))
         (local.set $o (i32.add (local.get $o) (local.get $rowBytes)))
-        (v128.store (local.get $o) (local.get $c20))
-        (v128.store offset=16 (local.get $o) (local.get $c22))
+        (v128.store (local.get $o) (f64x2.add (v128.load (local.get $o)) (f64x2.mul (local.get $al) (local.get $c20))))
+        (v128.store offset=16 (local.get $o) (f64x2.add (v128.load offset=16 (local.get $o)) (f64x2.mul (local.get $al) (local.get $c22))))
         (local.set $o (i32.add (local.get $o) (local.get $rowBytes)))
-        (v128.store (local.get $o) (local.get $c30))
-        (v128.store offset=16 (local.get $o) (local.get $c32))
+        (v128.store (local.get $o) (f64x2.add (v128.load (local.get $o)) (f64x2.mul (local.get $al) (local.get $c30))))
+        (v128.store offset=16 (local.get $o) (f64x2.add (v128.load offset=16 (local.get $o)) (f64x2.mul (local.get $al) (local.get $c32))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $overA)))
       (local.set $j (i32.add (local.get $j) (i32.const 1)))

@@ -17,7 +17,7 @@
 import { gemmKernelWasmBase64 } from "./gemmKernelWasm";
 import { checkGemmArguments } from "./gemmArguments";
 import { gemmThreaded } from "./gemmThreads";
-import { BlockKernel, gemmPacked, KC, MC, MR, NC, NR, Strided, typescriptKernel } from "./gemmPacked";
+import { BlockKernel, gemmPacked, KC, MC, MR, MultiplyPackedBlock, NC, NR, Strided, typescriptKernel } from "./gemmPacked";
 
 export type { Strided } from "./gemmPacked";
 
@@ -26,8 +26,8 @@ const WASM_B = WASM_A + MC * KC * 8;
 const WASM_OUT = WASM_B + KC * NC * 8;
 
 /**
- * The WebAssembly block kernel: `multiplyPackedBlock` writes the product of the packed blocks (which gemmPacked
- * packs straight into the module's memory) into an output block there; then C += α · (that block).
+ * The WebAssembly block kernel: gemmPacked packs straight into the module's memory, and `multiplyPackedBlock`
+ * adds α × the product of the packed blocks into the output block there.
  */
 function loadWasmKernel(): BlockKernel | null {
   try {
@@ -35,22 +35,15 @@ function loadWasmKernel(): BlockKernel | null {
     if (!WebAssembly.validate(bytes)) return null; // no SIMD in this engine
     const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {});
     const memory = instance.exports.memory as WebAssembly.Memory;
-    const multiplyPackedBlock = instance.exports.multiplyPackedBlock as (
-      kc: number, a: number, b: number, panelsA: number, panelsB: number, out: number,
-    ) => void;
-    const out = new Float64Array(memory.buffer, WASM_OUT, MC * NC);
+    const multiplyPackedBlock = instance.exports.multiplyPackedBlock as MultiplyPackedBlock;
+    const heap = new Float64Array(memory.buffer);
     return {
-      packedA: new Float64Array(memory.buffer, WASM_A, MC * KC),
-      packedB: new Float64Array(memory.buffer, WASM_B, KC * NC),
-      multiply(kc, mc, nc, alpha, c, cOff, ldc) {
-        const panelsB = Math.ceil(nc / NR);
-        multiplyPackedBlock(kc, WASM_A, WASM_B, Math.ceil(mc / MR), panelsB, WASM_OUT);
-        const ld = panelsB * NR;
-        for (let r = 0; r < mc; r++) {
-          const cr = cOff + r * ldc;
-          const or = r * ld;
-          for (let s = 0; s < nc; s++) c[cr + s] += alpha * out[or + s];
-        }
+      heap,
+      packedA: heap.subarray(WASM_A / 8, WASM_A / 8 + MC * KC),
+      packedB: heap.subarray(WASM_B / 8, WASM_B / 8 + KC * NC),
+      outStart: WASM_OUT / 8,
+      multiply(kc, mc, nc, alpha, bStart, outStart, ldOut) {
+        multiplyPackedBlock(kc, WASM_A, WASM_B + 8 * bStart, Math.ceil(mc / MR), Math.ceil(nc / NR), 8 * outStart, 8 * ldOut, alpha);
       },
     };
   } catch {

@@ -10,6 +10,8 @@
  * - Cache blocking: k is cut into slices of KC and n into slices of NC; each KC×NC block of op(B) is copied
  *   ("packed") into a contiguous buffer once, and op(A) is cut into blocks of MC rows, each packed once; the
  *   packed A block (MC×KC, 128 KB) stays in the L2 cache and one packed micro-panel of B (KC×NR, 8 KB) in L1.
+ *   When n is small, the buffer of KC×NC numbers holds several KC-slices of op(B), so that a block of C is
+ *   updated by all of them (all of k, in the MLP's products) between one copy in and one copy out.
  * - Packing reorders the numbers so that the innermost loop reads both buffers strictly sequentially:
  *   A in micro-panels of MR rows (MR numbers per step p), B in micro-panels of NR columns. Transposed operands
  *   only change how the packing reads them, which is why AᵀB and ABᵀ run at the speed of AB.
@@ -24,7 +26,7 @@ export const MR = 4;
 export const NR = 4;
 export const KC = 256;
 export const MC = 64;
-export const NC = 2048; // columns of op(B) packed at once (KC×NC numbers = 4 MB at most)
+export const NC = 2048; // columns of op(B) packed at once (the packed buffer holds KC×NC numbers = 4 MB)
 
 /** A block of a row-major array: entry (i, j) is data[offset + i·ld + j]. */
 export interface Strided {
@@ -33,14 +35,32 @@ export interface Strided {
   ld: number;
 }
 
-/** Packing buffers and the block product: C block += α · (packed A block)(packed B block). */
+/**
+ * The memory of one thread's block products: the packing buffers and the output block are parts of one
+ * Float64Array `heap` (for the WebAssembly kernels, the module's memory), and `multiply` addresses them by index.
+ */
 export interface BlockKernel {
-  /** At least MC·KC numbers. */
+  /** The whole memory; a C that lives in it (with room for whole MR×NR tiles) is updated in place. */
+  heap: Float64Array;
+  /** MC·KC numbers of heap: one packed block of op(A). */
   packedA: Float64Array;
-  /** At least KC·NC numbers. */
+  /** KC·NC numbers of heap: packed slices of op(B), one after another. */
   packedB: Float64Array;
-  /** C[cOff + i·ldc + j] += α · Σ_p op(A)[i, p] op(B)[p, j] for i < mc, j < nc, from the packed buffers. */
-  multiply(kc: number, mc: number, nc: number, alpha: number, c: Float64Array, cOff: number, ldc: number): void;
+  /** Index in heap of the output block (MC·NC numbers), where a block of a C outside heap is accumulated. */
+  outStart: number;
+  /**
+   * out[i·ldOut + j] += α · Σ_{p<kc} op(A)[i, p] op(B)[p, j] for the whole tiles covering i < mc, j < nc, where
+   * out is heap from index `outStart`, op(A) is packedA and op(B) is packedB from index `bStart`.
+   */
+  multiply(kc: number, mc: number, nc: number, alpha: number, bStart: number, outStart: number, ldOut: number): void;
+}
+
+/** The WebAssembly kernel (gemm-kernel.wat): out ← out + α · (packed A)(packed B), at byte addresses of its memory. */
+export type MultiplyPackedBlock = (kc: number, a: number, b: number, panelsA: number, panelsB: number, out: number, rowBytes: number, alpha: number) => void;
+
+/** n rounded up to a multiple of r. */
+export function roundUp(n: number, r: number): number {
+  return Math.ceil(n / r) * r;
 }
 
 /**
@@ -83,13 +103,13 @@ export function packA(out: Float64Array, trans: boolean, A: Strided, i0: number,
 }
 
 /**
- * Packs rows p0 … p0+kc−1, columns j0 … j0+nc−1 of op(B) into `out` as micro-panels of NR columns:
+ * Packs rows p0 … p0+kc−1, columns j0 … j0+nc−1 of op(B) into `out` from index `start` as micro-panels of NR columns:
  * panel s holds, for p = 0 … kc−1, the NR numbers op(B)[p0 + p, j0 + s·NR + j] (zeros past the last column).
  * op(B)[p, j] is b[off + p·ld + j], or b[off + j·ld + p] when `trans`.
  */
-export function packB(out: Float64Array, trans: boolean, B: Strided, p0: number, kc: number, j0: number, nc: number): void {
+export function packB(out: Float64Array, start: number, trans: boolean, B: Strided, p0: number, kc: number, j0: number, nc: number): void {
   const { data: b, offset, ld } = B;
-  let o = 0;
+  let o = start;
   for (let s = j0; s < j0 + nc; s += NR) {
     const cols = Math.min(NR, j0 + nc - s);
     if (!trans) {
@@ -130,6 +150,11 @@ export function packB(out: Float64Array, trans: boolean, B: Strided, p0: number,
  * The blocked product C += α · op(A) · op(B) through `kernel`. Only the row blocks of MC rows whose index is
  * `first`, `first + step`, … are computed: worker thread t of T passes (t, T). Every entry of C gets the same
  * operations in the same order whoever computes it, so the result does not depend on the number of threads.
+ *
+ * Loop order: columns of C in slices of NC; for each, as many KC-slices of op(B) as the packed buffer holds
+ * (all of k when nc·k ≤ KC·NC) are packed once; then every row block of C is copied into the output block,
+ * updated by all those slices (C ← C + α·A₁B₁, then + α·A₂B₂, …, in the order of k), and copied back. A C that
+ * lives in the kernel's memory (the threads' shared copy) is updated in place instead.
  */
 export function gemmPacked(
   kernel: BlockKernel,
@@ -145,46 +170,55 @@ export function gemmPacked(
   first = 0,
   step = 1,
 ): void {
+  const { heap, outStart } = kernel;
+  const inPlace = C.data === heap;
   for (let j0 = 0; j0 < n; j0 += NC) {
     const nc = Math.min(NC, n - j0);
-    for (let p0 = 0; p0 < k; p0 += KC) {
-      const kc = Math.min(KC, k - p0);
-      packB(kernel.packedB, transB, B, p0, kc, j0, nc);
+    const ncPadded = roundUp(nc, NR); // the row length of a packed slice of op(B) and of the output block
+    const sliceRows = Math.max(1, Math.floor(NC / ncPadded)) * KC; // rows of op(B) packed at once
+    for (let q0 = 0; q0 < k; q0 += sliceRows) {
+      const q1 = Math.min(k, q0 + sliceRows);
+      for (let p0 = q0; p0 < q1; p0 += KC) packB(kernel.packedB, (p0 - q0) * ncPadded, transB, B, p0, Math.min(KC, q1 - p0), j0, nc);
       for (let i0 = first * MC; i0 < m; i0 += step * MC) {
         const mc = Math.min(MC, m - i0);
-        packA(kernel.packedA, transA, A, i0, mc, p0, kc);
-        kernel.multiply(kc, mc, nc, alpha, C.data, C.offset + i0 * C.ld + j0, C.ld);
+        const cStart = C.offset + i0 * C.ld + j0;
+        if (!inPlace) copyBlock(mc, nc, C.data, cStart, C.ld, heap, outStart, ncPadded);
+        for (let p0 = q0; p0 < q1; p0 += KC) {
+          const kc = Math.min(KC, q1 - p0);
+          packA(kernel.packedA, transA, A, i0, mc, p0, kc);
+          if (inPlace) kernel.multiply(kc, mc, nc, alpha, (p0 - q0) * ncPadded, cStart, C.ld);
+          else kernel.multiply(kc, mc, nc, alpha, (p0 - q0) * ncPadded, outStart, ncPadded);
+        }
+        if (!inPlace) copyBlock(mc, nc, heap, outStart, ncPadded, C.data, cStart, C.ld);
       }
     }
   }
 }
 
+/** to[toStart + i·toLd + j] = from[fromStart + i·fromLd + j] for i < rows, j < cols. */
+function copyBlock(rows: number, cols: number, from: Float64Array, fromStart: number, fromLd: number, to: Float64Array, toStart: number, toLd: number): void {
+  for (let i = 0; i < rows; i++) {
+    const f = fromStart + i * fromLd;
+    const t = toStart + i * toLd;
+    for (let j = 0; j < cols; j++) to[t + j] = from[f + j];
+  }
+}
+
 /** The TypeScript block kernel: the readable reference, and the fallback without WebAssembly SIMD. */
 export function typescriptKernel(): BlockKernel {
-  const packedA = new Float64Array(MC * KC);
-  const packedB = new Float64Array(KC * NC);
-  const edgeTile = new Float64Array(MR * NR);
+  const bStart = MC * KC;
+  const outStart = bStart + KC * NC;
+  const heap = new Float64Array(outStart + MC * NC);
   return {
-    packedA,
-    packedB,
-    multiply(kc, mc, nc, alpha, c, cOff, ldc) {
+    heap,
+    packedA: heap.subarray(0, bStart),
+    packedB: heap.subarray(bStart, outStart),
+    outStart,
+    multiply(kc, mc, nc, alpha, bFrom, out, ldOut) {
       for (let jj = 0; jj < nc; jj += NR) {
-        const cols = Math.min(NR, nc - jj);
-        const bi = jj * kc; // B panel jj/NR starts at (jj/NR)·kc·NR
+        const bi = bStart + bFrom + jj * kc; // B panel jj/NR starts at (jj/NR)·kc·NR
         for (let i = 0; i < mc; i += MR) {
-          const rows = Math.min(MR, mc - i);
-          const ai = i * kc; // A panel i/MR starts at (i/MR)·kc·MR
-          if (rows === MR && cols === NR) {
-            micro4x4(kc, packedA, ai, packedB, bi, c, cOff + i * ldc + jj, ldc, alpha);
-          } else {
-            // Edge tile: compute the full 4×4 into a scratch tile, then add the part that exists.
-            edgeTile.fill(0);
-            micro4x4(kc, packedA, ai, packedB, bi, edgeTile, 0, NR, alpha);
-            for (let r = 0; r < rows; r++) {
-              const cr = cOff + (i + r) * ldc + jj;
-              for (let s = 0; s < cols; s++) c[cr + s] += edgeTile[r * NR + s];
-            }
-          }
+          micro4x4(kc, heap, i * kc, heap, bi, heap, out + i * ldOut + jj, ldOut, alpha); // A panel i/MR at (i/MR)·kc·MR
         }
       }
     },

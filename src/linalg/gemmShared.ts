@@ -7,11 +7,12 @@
  * - control block (Int32 words): the job number, the job's parameters, and per worker its slot in the job
  *   (−1 = not taking part), the last job it has seen ("done") and whether it has started ("ready");
  * - scratch of slot s: the packing buffers and output block of the thread computing share s (gemmPacked.ts);
- * - A, B, C: copies of the operands of the product being computed.
+ * - A, B, C: copies of the operands of the product being computed; C with its rows and columns rounded up to
+ *   whole MR×NR tiles, so that the kernel updates it in place.
  * Both sides run `runShare` on this memory; the WebAssembly kernel is compiled for a shared memory.
  */
 import { gemmKernelSharedWasmBase64 } from "./gemmKernelWasm";
-import { BlockKernel, gemmPacked, KC, MC, MR, NC, NR } from "./gemmPacked";
+import { BlockKernel, gemmPacked, KC, MC, MR, MultiplyPackedBlock, NC, NR } from "./gemmPacked";
 
 /** Most threads (slots) the layout has room for. */
 export const MAX_THREADS = 64;
@@ -39,47 +40,37 @@ export function dataByte(shares: number): number {
 }
 
 /** Instantiates the shared-memory kernel on `memory`; null without WebAssembly SIMD or threads. */
-export function sharedKernelFunction(memory: WebAssembly.Memory): ((kc: number, a: number, b: number, pa: number, pb: number, out: number) => void) | null {
+export function sharedKernelFunction(memory: WebAssembly.Memory): MultiplyPackedBlock | null {
   try {
     const bytes = Uint8Array.from(atob(gemmKernelSharedWasmBase64), (ch) => ch.charCodeAt(0));
     if (!WebAssembly.validate(bytes)) return null;
     const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
-    return instance.exports.multiplyPackedBlock as (kc: number, a: number, b: number, pa: number, pb: number, out: number) => void;
+    return instance.exports.multiplyPackedBlock as MultiplyPackedBlock;
   } catch {
     return null;
   }
 }
 
 /** The block kernel of share `slot`, working in that slot's scratch of `heap` (a view of the whole memory). */
-function slotKernel(
-  multiplyPackedBlock: (kc: number, a: number, b: number, pa: number, pb: number, out: number) => void,
-  heap: Float64Array,
-  slot: number,
-): BlockKernel {
+function slotKernel(multiplyPackedBlock: MultiplyPackedBlock, heap: Float64Array, slot: number): BlockKernel {
   const base = CONTROL_BYTES + slot * SCRATCH_BYTES;
-  const outStart = (base + SCRATCH_OUT) / 8;
   return {
+    heap,
     packedA: heap.subarray((base + SCRATCH_A) / 8, (base + SCRATCH_A) / 8 + MC * KC),
     packedB: heap.subarray((base + SCRATCH_B) / 8, (base + SCRATCH_B) / 8 + KC * NC),
-    multiply(kc, mc, nc, alpha, c, cOff, ldc) {
-      const panelsB = Math.ceil(nc / NR);
-      multiplyPackedBlock(kc, base + SCRATCH_A, base + SCRATCH_B, Math.ceil(mc / MR), panelsB, base + SCRATCH_OUT);
-      const ld = panelsB * NR;
-      for (let r = 0; r < mc; r++) {
-        const cr = cOff + r * ldc;
-        const or = outStart + r * ld;
-        for (let s = 0; s < nc; s++) c[cr + s] += alpha * heap[or + s];
-      }
+    outStart: (base + SCRATCH_OUT) / 8,
+    multiply(kc, mc, nc, alpha, bStart, outStart, ldOut) {
+      multiplyPackedBlock(kc, base + SCRATCH_A, base + SCRATCH_B + 8 * bStart, Math.ceil(mc / MR), Math.ceil(nc / NR), 8 * outStart, 8 * ldOut, alpha);
     },
   };
 }
 
 /**
  * Computes share `slot` of the job described in the control block: the row blocks slot, slot + shares, … of
- * C += α op(A) op(B), with A, B, C in the shared memory (offsets in float64 units).
+ * C += α op(A) op(B), with A, B, C in the shared memory (offsets in float64 units; C updated in place).
  */
 export function runShare(
-  multiplyPackedBlock: (kc: number, a: number, b: number, pa: number, pb: number, out: number) => void,
+  multiplyPackedBlock: MultiplyPackedBlock,
   memory: WebAssembly.Memory,
   slot: number,
 ): void {

@@ -21,7 +21,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { availableParallelism, cpus } from "node:os";
 import type { Worker } from "node:worker_threads";
-import { MC, Strided } from "./gemmPacked";
+import { MC, MR, NR, roundUp, Strided } from "./gemmPacked";
 import { ALPHA_BYTE, CONTROL_BYTES, dataByte, DONE, JOB, MAX_PAGES, MAX_THREADS, PAGE, PARAMS, READY, SLOT, runShare, sharedKernelFunction } from "./gemmShared";
 
 /** Products with fewer multiply-adds (m·n·k) than this run on one thread: starting the workers costs more. */
@@ -150,7 +150,10 @@ export function gemmThreaded(
   }
   if (participants.length === 0) return false;
   const shares = participants.length + 1;
-  const needed = dataByte(shares) + 8 * (m * k + k * n + m * n);
+  // C is copied with whole MR×NR tiles (rows and columns rounded up), which the kernel updates in place.
+  const cRows = roundUp(m, MR);
+  const ldc = roundUp(n, NR);
+  const needed = dataByte(shares) + 8 * (m * k + k * n + cRows * ldc);
   if (needed > MAX_PAGES * PAGE) return false;
   if (needed > p.memory.buffer.byteLength) {
     // Too small. A shared memory that grows is not seen at once by the other threads (a worker may still hold
@@ -161,22 +164,22 @@ export function gemmThreaded(
     return false;
   }
   const heap = new Float64Array(p.memory.buffer);
-  // Compact copies: A as stored (rowsA × colsA), B likewise, C (m×n).
+  // Compact copies of A and B as stored (rowsA × colsA, likewise B), and C (m×n) with row length ldc.
   const aOff = dataByte(shares) / 8;
   const lda = copyIn(heap, aOff, A, transA ? k : m, transA ? m : k);
   const bOff = aOff + m * k;
   const ldb = copyIn(heap, bOff, B, transB ? n : k, transB ? k : n);
   const cOff = bOff + k * n;
-  if (cIsZero) heap.fill(0, cOff, cOff + m * n);
-  else copyIn(heap, cOff, C, m, n);
-  control.set([transA ? 1 : 0, transB ? 1 : 0, m, n, k, aOff, lda, bOff, ldb, cOff, n, shares], PARAMS);
+  if (cIsZero) heap.fill(0, cOff, cOff + cRows * ldc);
+  else for (let i = 0; i < m; i++) heap.set(C.data.subarray(C.offset + i * C.ld, C.offset + i * C.ld + n), cOff + i * ldc);
+  control.set([transA ? 1 : 0, transB ? 1 : 0, m, n, k, aOff, lda, bOff, ldb, cOff, ldc, shares], PARAMS);
   heap[ALPHA_BYTE / 8] = alpha;
   for (let w = 0; w < p.workers.length; w++) control[SLOT + w] = participants.indexOf(w) >= 0 ? participants.indexOf(w) + 1 : -1;
   Atomics.add(control, JOB, 1);
   Atomics.notify(control, JOB);
   runShare(p.kernel, p.memory, 0);
   waitIdle(p, control);
-  for (let i = 0; i < m; i++) C.data.set(heap.subarray(cOff + i * n, cOff + (i + 1) * n), C.offset + i * C.ld);
+  for (let i = 0; i < m; i++) C.data.set(heap.subarray(cOff + i * ldc, cOff + i * ldc + n), C.offset + i * C.ld);
   return true;
 }
 
