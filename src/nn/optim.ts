@@ -68,6 +68,17 @@ export interface Optimizer {
   zeroGrad(): void;
 }
 
+/** The index of the first NaN or ±∞ in v, or −1 when every entry is finite. */
+function firstNonFinite(v: Float64Array): number {
+  for (let k = 0; k < v.length; k++) if (!Number.isFinite(v[k])) return k;
+  return -1;
+}
+
+/** θ ← θ − η (g + 2λθ), entry by entry: one step of gradient descent with weight decay (lambda2 = 2λ). */
+function descend(theta: Float64Array, grad: Float64Array, eta: number, lambda2: number): void {
+  for (let k = 0; k < theta.length; k++) theta[k] -= eta * (grad[k] + lambda2 * theta[k]);
+}
+
 abstract class BaseOptimizer implements Optimizer {
   [Symbol.for("nodejs.util.inspect.custom")](): string {
     return this.toString();
@@ -121,14 +132,12 @@ abstract class BaseOptimizer implements Optimizer {
     requireRate(`${this.name}.step (η_t at t = ${this.stepCount})`, eta);
     this.parameters.forEach((p, index) => {
       const g = p.grad;
-      if (g === null) return;
-      for (let k = 0; k < g.length; k++) {
-        if (!Number.isFinite(g[k])) {
-          throw new RangeError(
-            `${this.name}.step: the gradient of parameter ${index}${p.name ? ` (${p.name})` : ""} has a non-finite entry (${g[k]} at ${k}); ` +
-              `no parameter was changed. Try a smaller learning rate.`,
-          );
-        }
+      const k = g === null ? -1 : firstNonFinite(g);
+      if (k >= 0) {
+        throw new RangeError(
+          `${this.name}.step: the gradient of parameter ${index}${p.name ? ` (${p.name})` : ""} has a non-finite entry (${g![k]} at ${k}); ` +
+            `no parameter was changed. Try a smaller learning rate.`,
+        );
       }
     });
     this.stepCount++;
@@ -165,7 +174,7 @@ export class SGD extends BaseOptimizer {
     const theta = p.data;
     const lambda2 = 2 * this.weightDecay;
     if (this.momentum === 0) {
-      for (let k = 0; k < theta.length; k++) theta[k] -= eta * (grad[k] + lambda2 * theta[k]);
+      descend(theta, grad, eta, lambda2);
       return;
     }
     const v = (this.velocity[index] ??= new Float64Array(theta.length));
