@@ -29,6 +29,9 @@ export const DONE = SLOT + MAX_THREADS; // DONE + w: the last job worker w has s
 export const READY = DONE + MAX_THREADS; // READY + w: 1 once worker w waits for jobs
 export const CONTROL_BYTES = 4096;
 
+/** Milliseconds the main thread polls (busy) for the workers to finish their shares before it sleeps. */
+export const SPIN_MS = 1;
+
 const SCRATCH_A = 0; // byte offsets inside one slot's scratch
 const SCRATCH_B = MC * KC * 8;
 const SCRATCH_OUT = SCRATCH_B + KC * NC * 8;
@@ -66,31 +69,37 @@ function slotKernel(multiplyPackedBlock: MultiplyPackedBlock, heap: Float64Array
 }
 
 /**
- * Computes share `slot` of the job described in the control block: the row blocks slot, slot + shares, … of
- * C += α op(A) op(B), with A, B, C in the shared memory (offsets in float64 units; C updated in place).
+ * Computes share `slot` of the job described in the control block, C += α op(A) op(B) with A, B, C in the
+ * shared memory (offsets in float64 units; C updated in place). Every thread packs all of one operand and its
+ * part of the other, so the job is cut along the longer side of C:
+ * - n ≤ m: the row blocks of MC rows slot, slot + shares, … (each thread packs all of op(B));
+ * - n > m (the MLP's X Wᵀ and Gᵀ X): one range of columns per thread (each packs all of op(A), its columns of op(B)).
+ * Either way every entry of C gets the same operations in the same order as on one thread.
  */
-export function runShare(
-  multiplyPackedBlock: MultiplyPackedBlock,
-  memory: WebAssembly.Memory,
-  slot: number,
-): void {
+export function runShare(multiplyPackedBlock: MultiplyPackedBlock, memory: WebAssembly.Memory, slot: number): void {
   const control = new Int32Array(memory.buffer, 0, CONTROL_BYTES / 4);
   const heap = new Float64Array(memory.buffer);
   const p = PARAMS;
   const [transA, transB, m, n, k, aOff, lda, bOff, ldb, cOff, ldc, shares] = Array.from(control.subarray(p, p + 12));
   const alpha = heap[ALPHA_BYTE / 8];
-  gemmPacked(
-    slotKernel(multiplyPackedBlock, heap, slot),
-    transA === 1,
-    transB === 1,
-    m,
-    n,
-    k,
-    alpha,
-    { data: heap, offset: aOff, ld: lda },
-    { data: heap, offset: bOff, ld: ldb },
-    { data: heap, offset: cOff, ld: ldc },
-    slot,
-    shares,
-  );
+  const kernel = slotKernel(multiplyPackedBlock, heap, slot);
+  const A = { data: heap, offset: aOff, ld: lda };
+  if (n <= m) {
+    gemmPacked(kernel, transA === 1, transB === 1, m, n, k, alpha, A, { data: heap, offset: bOff, ld: ldb }, { data: heap, offset: cOff, ld: ldc }, slot, shares);
+    return;
+  }
+  const [j0, j1] = columnRange(n, slot, shares);
+  if (j1 <= j0) return;
+  // Columns j0 … j1−1 of op(B): B[p, j0 + j] is b[bOff + p·ldb + j0 + j], or b[bOff + (j0 + j)·ldb + p] when transposed.
+  const B = { data: heap, offset: transB === 1 ? bOff + j0 * ldb : bOff + j0, ld: ldb };
+  gemmPacked(kernel, transA === 1, transB === 1, m, j1 - j0, k, alpha, A, B, { data: heap, offset: cOff + j0, ld: ldc });
+}
+
+/**
+ * The columns j0 … j1−1 of share `slot` of `shares`: equal ranges whose widths are multiples of NR (so that the
+ * kernel's whole tiles never reach into the next range), the last one ending at n.
+ */
+export function columnRange(n: number, slot: number, shares: number): [number, number] {
+  const width = Math.ceil(n / shares / NR) * NR;
+  return [Math.min(n, slot * width), Math.min(n, (slot + 1) * width)];
 }

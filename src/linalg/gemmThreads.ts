@@ -1,12 +1,15 @@
 /**
  * The matrix product on several cores: worker threads (node:worker_threads) compute interleaved row blocks of
- * C over one shared WebAssembly memory (gemmShared.ts), the main thread computes its own share meanwhile.
+ * C, or ranges of its columns when C is wider than tall (gemmShared.ts `runShare`), over one shared WebAssembly
+ * memory, the main thread computes its own share meanwhile.
  *
  * - Same numbers for any thread count: every entry of C gets the same operations in the same order
- *   (gemmPacked.ts), whichever thread computes it; only the assignment of row blocks changes.
+ *   (gemmPacked.ts), whichever thread computes it; only the assignment of row blocks or column ranges changes.
  * - Lazy: no thread is started before the first product of at least THRESHOLD multiply-adds; until the
  *   workers report ready, products run on the main thread alone (same numbers).
  * - The workers are `unref`ed (they never keep the process alive) and only ever touch the shared memory.
+ * - Waiting: the main thread polls for the workers for SPIN_MS before it sleeps (the shares end at about the
+ *   same time, and waking a sleeping thread takes a noticeable part of a share of the MLP's products).
  * - Interrupt: the main thread waits for the workers in slices of 10 ms, so an interrupt (SIGINT in a
  *   notebook) stops it within one slice; a worker still busy with an abandoned job is waited for by the
  *   next product, which copies its operands afresh.
@@ -22,7 +25,7 @@ import { join } from "node:path";
 import { availableParallelism, cpus } from "node:os";
 import type { Worker } from "node:worker_threads";
 import { MC, MR, NR, roundUp, Strided } from "./gemmPacked";
-import { ALPHA_BYTE, CONTROL_BYTES, dataByte, DONE, JOB, MAX_PAGES, MAX_THREADS, PAGE, PARAMS, READY, SLOT, runShare, sharedKernelFunction } from "./gemmShared";
+import { ALPHA_BYTE, CONTROL_BYTES, dataByte, DONE, JOB, MAX_PAGES, MAX_THREADS, PAGE, PARAMS, READY, SLOT, SPIN_MS, runShare, sharedKernelFunction } from "./gemmShared";
 
 /** Products with fewer multiply-adds (m·n·k) than this run on one thread: starting the workers costs more. */
 export const THRESHOLD = 128 * 128 * 128;
@@ -104,15 +107,19 @@ function startWorkers(p: Pool, count: number): void {
   }
 }
 
-/** Waits (in slices of 10 ms, so that an interrupt gets through) until every ready worker has seen the last job. */
+/**
+ * Waits until every ready worker has seen the last job: polling for SPIN_MS (a share of a product usually ends
+ * within it), then sleeping in slices of 10 ms, so that an interrupt gets through.
+ */
 function waitIdle(p: Pool, control: Int32Array): void {
   const job = Atomics.load(control, JOB);
+  const spinUntil = performance.now() + SPIN_MS;
   for (let w = 0; w < p.workers.length; w++) {
     if (Atomics.load(control, READY + w) !== 1) continue;
     for (;;) {
       const done = Atomics.load(control, DONE + w);
       if (done === job) break;
-      Atomics.wait(control, DONE + w, done, 10);
+      if (performance.now() > spinUntil) Atomics.wait(control, DONE + w, done, 10);
     }
   }
 }
@@ -145,7 +152,8 @@ export function gemmThreaded(
   const control = new Int32Array(p.memory.buffer, 0, CONTROL_BYTES / 4);
   waitIdle(p, control);
   const participants: number[] = [];
-  for (let w = 0; w < p.workers.length && participants.length < Math.min(threads, rowBlocks) - 1; w++) {
+  const parts = n > m ? Math.ceil(n / NR) : rowBlocks; // the most shares the job can be cut into (runShare)
+  for (let w = 0; w < p.workers.length && participants.length < Math.min(threads, parts) - 1; w++) {
     if (Atomics.load(control, READY + w) === 1) participants.push(w);
   }
   if (participants.length === 0) return false;

@@ -61,6 +61,31 @@ describe("threaded gemm", () => {
     expect(results[3][0][7 * n + 11]).toBeCloseTo(-0.75 * s + 0.5 * c0[7 * n + 11], 10);
   });
 
+  test("a C wider than tall is cut into column ranges: the same bits with 1, 2, 3 and 4 threads (the MLP's X Wᵀ and Gᵀ X, ragged widths)", async () => {
+    const rng = randomGenerator(6);
+    // (m, n, k, transA, transB): the forward X W₁ᵀ and the gradient Δᵀ X of an MLP 784-256-10 with batch 128, and a
+    // ragged one whose n is no multiple of the tile width and whose k spans several packed slices.
+    const cases = [[128, 256, 784, false, true], [256, 784, 128, true, false], [70, 1029, 600, false, false]] as const;
+    const operands = cases.map(([m, n, k]) => ({ a: rng.normalArray(m * k), b: rng.normalArray(k * n), c0: rng.normalArray(m * n) }));
+    const results: Float64Array[][] = [];
+    for (const count of [1, 2, 3, 4]) {
+      await useThreads(count);
+      expect(gemmThreadsReady()).toBe(count);
+      results.push(cases.map(([m, n, k, tA, tB], i) => {
+        const c = operands[i].c0.slice();
+        gemm(tA, tB, m, n, k, 0.5, operands[i].a, operands[i].b, 1, c);
+        return c;
+      }));
+    }
+    for (let t = 1; t < results.length; t++) for (let i = 0; i < cases.length; i++) expect(sameBits(results[t][i], results[0][i])).toBe(true);
+    // and one entry of the ragged case against a plain sum: C[3, 1027] = 0.5 Σ_p A[3, p] B[p, 1027] + C₀[3, 1027]
+    const [, n, k] = cases[2];
+    const { a, b, c0 } = operands[2];
+    let s = 0;
+    for (let p = 0; p < k; p++) s += a[3 * k + p] * b[p * n + 1027];
+    expect(results[3][2][3 * n + 1027]).toBeCloseTo(0.5 * s + c0[3 * n + 1027], 10);
+  });
+
   test("decompositions built on the product give the same bits with 1 and 2 threads", async () => {
     const G = gaussian(randomGenerator(8), 300, 300);
     const S = add(G, transpose(G));
