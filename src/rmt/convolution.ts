@@ -3,8 +3,7 @@
  * exact moments; and the options the convolutions share.
  */
 import { DensityGrid } from "./laws";
-import { describe, requireAllFinite, requireInteger, requirePositive } from "../util/errors";
-import { DiscreteMeasure } from "./measures";
+import { describe, requireInteger, requirePositive } from "../util/errors";
 
 /** A density on a grid plus an optional atom: the result of a numerical convolution. */
 export interface ConvolutionResult extends DensityGrid {

@@ -14,11 +14,10 @@
  *
  * The measures and their Cauchy transform are measures.ts, the result type and the shared options convolution.ts.
  */
-import { describe, requireAllFinite, requireInteger, requirePositive } from "../util/errors";
 import { freeAdditiveMoments, freeMultiplicativeMoments } from "./series";
 import { binomial } from "../special/numbers";
-import { cauchyInto, DiscreteMeasure, effectiveExtent, extent, MeasureInput, momentsOf, normalise, pointMassAt, toDiscreteMeasure } from "./measures";
-import { checkOptions, ConvolutionOptions, ConvolutionResult, convolutionResult, momentFunction, pointMassResult, settings, withMoments } from "./convolution";
+import { cauchyInto, DiscreteMeasure, effectiveExtent, extent, MeasureInput, momentsOf, pointMassAt, toDiscreteMeasure } from "./measures";
+import { checkOptions, ConvolutionOptions, ConvolutionResult, convolutionResult, momentFunction, pointMassResult, settings } from "./convolution";
 
 /** The options checked, the two inputs as weighted atoms, and c if an input is the point mass δ_c (else null). */
 function convolutionInputs(mu: MeasureInput, nu: MeasureInput, opts: ConvolutionOptions, defaultDiscretization: number) {

@@ -13,7 +13,6 @@
 import { gemm } from "../linalg/gemm";
 import { fromFloat64, Matrix } from "../linalg/matrix";
 import { svdvals } from "../linalg/svd";
-import { RandomSource, toGenerator } from "../random/index";
 import { ActivationSpec, resolveActivation } from "../special/activations";
 import { gaussHermite } from "../special/quadrature";
 import { preactivationVariances } from "../propagation/meanField";
@@ -25,7 +24,7 @@ import { freeMultiplicativeConvolution } from "./free";
 import { ConvolutionResult, pointMassResult, rescaleConvolution, shiftScaleConvolution, withMoments } from "./convolution";
 import { DiscreteMeasure, pointMassAt, toDiscreteMeasure } from "./measures";
 import { freeMultiplicativeMoments } from "./series";
-import { requireFinite, requireInteger, shapeMismatch, requireObject } from "../util/errors";
+import { requireInteger, shapeMismatch, requireObject } from "../util/errors";
 
 /** J = ∂f/∂x at the input x (length n_0): an n_L × n_0 matrix, by forward accumulation of the layer products. */
 export function networkJacobian(net: FeedForwardNet, x: ArrayLike<number>): Matrix {

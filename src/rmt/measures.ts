@@ -5,7 +5,7 @@
  */
 import { SpectralLaw, DensityGrid } from "./laws";
 import { EmpiricalSpectrum } from "./spectrum";
-import { describe, requireAllFinite, requireInteger, requirePositive } from "../util/errors";
+import { describe, requireAllFinite, requireInteger } from "../util/errors";
 
 /** μ = Σ_i w_i δ_{t_i}. */
 export interface DiscreteMeasure {
