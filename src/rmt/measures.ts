@@ -150,6 +150,13 @@ export function normalise(atoms: Float64Array, weights: Float64Array): DiscreteM
   return { atoms, weights: weights.map((w) => w / t) };
 }
 
+/** μ({0}): the total weight of the atoms at 0. */
+export function massAtZero(m: DiscreteMeasure): number {
+  let mass = 0;
+  for (let i = 0; i < m.atoms.length; i++) if (m.atoms[i] === 0) mass += m.weights[i];
+  return mass;
+}
+
 /** G_μ(z) = Σ_i w_i/(z − t_i) at z = re + i·im; writes [Re G, Im G] into out. */
 export function cauchyInto(m: DiscreteMeasure, re: number, im: number, out: Float64Array): void {
   const t = m.atoms;
