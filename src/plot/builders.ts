@@ -10,7 +10,7 @@
 import { requireFigureNumbers } from "./checks";
 import type { Figure, Frame, Layout, Trace } from "./figure";
 import { describe, requireObject } from "../util/errors";
-import { axesLayout, isNdarray, toNumbers, toRows, type AxesOptions, type Grid, type Numbers } from "./axes";
+import { axesLayout, isNdarray, toNumbers, toRows, type AxesOptions, type Grid, type NdarrayLike, type Numbers } from "./axes";
 import { localized } from "../util/language";
 
 export * from "./axes";
@@ -214,7 +214,7 @@ export function heatmapFigure(z: Grid, options: HeatmapOptions = {}): Figure {
  * (nested arrays or a 3-D ndarray, values in [0, 1]).
  */
 export function imageFigure(
-  pixels: Grid | ArrayLike<ArrayLike<ArrayLike<number>>> | { shape: number[]; get(...i: number[]): number },
+  pixels: Grid | ArrayLike<ArrayLike<ArrayLike<number>>> | NdarrayLike,
   options: AxesOptions & { zmax?: number } = {},
 ): Figure {
   if (pixels == null || typeof pixels !== "object") throw new TypeError(`imageFigure: pixels must be an image (rows of numbers, rows of RGB triples, or an ndarray), got ${describe(pixels)}`);
