@@ -148,6 +148,17 @@ function requireOptimizerOfModel(optimizer: Optimizer, parameters: readonly Tens
   }
 }
 
+/**
+ * Rows `idx` of x as a batch (a leaf tensor, no graph) whose entries are copied into `buffer`, which fit reuses
+ * from step to step: for MNIST-sized batches a fresh array per step costs as much time as the copy itself.
+ */
+function gatherBatch(x: Tensor, idx: ArrayLike<number>, buffer: Float64Array): Tensor {
+  const width = x.shape[1];
+  const rows = buffer.subarray(0, idx.length * width);
+  for (let i = 0; i < idx.length; i++) rows.set(x.data.subarray(idx[i] * width, (idx[i] + 1) * width), i * width);
+  return new Tensor(rows, [idx.length, width]);
+}
+
 /** Mean loss and accuracy over a dataset, in chunks, without a graph. */
 function evaluate(model: Model, lossFn: (f: Tensor, y: Tensor) => Tensor, x: Tensor, y: Tensor, withAccuracy: boolean): { loss: number; accuracy?: number } {
   return noGrad(() => {
@@ -222,6 +233,7 @@ export async function fit(model: Model, options: FitOptions): Promise<History> {
   const started = performance.now();
   let lastYield = started;
   const backup = parameters.map((p) => new Float64Array(p.size));
+  const batchBuffer = new Float64Array(Math.min(batchSize, N) * x.shape[1]);
   monitor.start({ epochs, stepsPerEpoch, title: options.title });
   let step = 0;
   try {
@@ -233,7 +245,8 @@ export async function fit(model: Model, options: FitOptions): Promise<History> {
       let seen = 0;
       for (let b = 0; b < stepsPerEpoch; b++) {
         const idx = order.subarray(b * batchSize, Math.min(N, (b + 1) * batchSize));
-        let batch: TrainingBatch = { x: x.gatherRows(idx), y: y.gatherRows(idx) };
+        // x's rows go into the reused buffer unless x itself takes part in the graph (requiresGrad)
+        let batch: TrainingBatch = { x: x.requiresGrad ? x.gatherRows(idx) : gatherBatch(x, idx, batchBuffer), y: y.gatherRows(idx) };
         if (options.augment) batch = options.augment(batch, rng);
         // forward, loss, backward, step: trainStep's step, with a backup of θ for divergence
         step++;
