@@ -179,7 +179,7 @@ export function gemmThreaded(
   const ldb = copyIn(heap, bOff, B, transB ? n : k, transB ? k : n);
   const cOff = bOff + k * n;
   if (cIsZero) heap.fill(0, cOff, cOff + cRows * ldc);
-  else for (let i = 0; i < m; i++) heap.set(C.data.subarray(C.offset + i * C.ld, C.offset + i * C.ld + n), cOff + i * ldc);
+  else copyRows(m, n, C.data, C.offset, C.ld, heap, cOff, ldc);
   control.set([transA ? 1 : 0, transB ? 1 : 0, m, n, k, aOff, lda, bOff, ldb, cOff, ldc, shares], PARAMS);
   heap[ALPHA_BYTE / 8] = alpha;
   for (let w = 0; w < p.workers.length; w++) control[SLOT + w] = participants.indexOf(w) >= 0 ? participants.indexOf(w) + 1 : -1;
@@ -187,12 +187,18 @@ export function gemmThreaded(
   Atomics.notify(control, JOB);
   runShare(p.kernel, p.memory, 0);
   waitIdle(p, control);
-  for (let i = 0; i < m; i++) C.data.set(heap.subarray(cOff + i * ldc, cOff + i * ldc + n), C.offset + i * C.ld);
+  copyRows(m, n, heap, cOff, ldc, C.data, C.offset, C.ld);
   return true;
 }
 
 /** Copies the rows×cols block M into heap at `off`, rows packed one after another; returns the row length. */
 function copyIn(heap: Float64Array, off: number, M: Strided, rows: number, cols: number): number {
-  for (let i = 0; i < rows; i++) heap.set(M.data.subarray(M.offset + i * M.ld, M.offset + i * M.ld + cols), off + i * cols);
+  copyRows(rows, cols, M.data, M.offset, M.ld, heap, off, cols);
   return cols;
+}
+
+/** to[toStart + i·toLd + j] = from[fromStart + i·fromLd + j] for i < rows, j < cols: one copy when both are contiguous. */
+function copyRows(rows: number, cols: number, from: Float64Array, fromStart: number, fromLd: number, to: Float64Array, toStart: number, toLd: number): void {
+  if (fromLd === cols && toLd === cols) to.set(from.subarray(fromStart, fromStart + rows * cols), toStart);
+  else for (let i = 0; i < rows; i++) to.set(from.subarray(fromStart + i * fromLd, fromStart + i * fromLd + cols), toStart + i * toLd);
 }
