@@ -178,8 +178,9 @@ export class SGD extends BaseOptimizer {
       return;
     }
     const v = (this.velocity[index] ??= new Float64Array(theta.length));
+    const mu = this.momentum;
     for (let k = 0; k < theta.length; k++) {
-      v[k] = this.momentum * v[k] + grad[k] + lambda2 * theta[k];
+      v[k] = mu * v[k] + grad[k] + lambda2 * theta[k];
       theta[k] -= eta * v[k];
     }
   }
@@ -226,11 +227,12 @@ export class Adam extends BaseOptimizer {
     const c1 = 1 / (1 - Math.pow(this.beta1, t));
     const c2 = 1 / (1 - Math.pow(this.beta2, t));
     const lambda2 = 2 * this.weightDecay;
+    const { beta1, beta2, epsilon } = this;
     for (let k = 0; k < theta.length; k++) {
       const g = grad[k] + lambda2 * theta[k];
-      m[k] = this.beta1 * m[k] + (1 - this.beta1) * g;
-      v[k] = this.beta2 * v[k] + (1 - this.beta2) * g * g;
-      theta[k] -= (eta * (m[k] * c1)) / (Math.sqrt(v[k] * c2) + this.epsilon);
+      m[k] = beta1 * m[k] + (1 - beta1) * g;
+      v[k] = beta2 * v[k] + (1 - beta2) * g * g;
+      theta[k] -= (eta * (m[k] * c1)) / (Math.sqrt(v[k] * c2) + epsilon);
     }
   }
 
