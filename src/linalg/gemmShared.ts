@@ -4,8 +4,9 @@
  *
  *   [ control block (4 KB) | scratch of slot 0 | scratch of slot 1 | … | A | B | C ]
  *
- * - control block (Int32 words): the job number, the job's parameters, and per worker its slot in the job
- *   (−1 = not taking part), the last job it has seen ("done") and whether it has started ("ready");
+ * - control block (Int32 words): the job number, the job's parameters, the last job whose operands are in
+ *   place, and per worker its slot in the job (−1 = not taking part), the last job it has seen ("done") and
+ *   whether it has started ("ready");
  * - scratch of slot s: the packing buffers and output block of the thread computing share s (gemmPacked.ts);
  * - A, B, C: copies of the operands of the product being computed; C with its rows and columns rounded up to
  *   whole MR×NR tiles, so that the kernel updates it in place.
@@ -27,9 +28,13 @@ export const ALPHA_BYTE = 64; // α as a float64
 export const SLOT = 32; // SLOT + w: the share of worker w in the current job, −1 when it sits out
 export const DONE = SLOT + MAX_THREADS; // DONE + w: the last job worker w has seen (finished, if it took part)
 export const READY = DONE + MAX_THREADS; // READY + w: 1 once worker w waits for jobs
+export const OPERANDS = READY + MAX_THREADS; // the last job whose operands A, B, C are in place
 export const CONTROL_BYTES = 4096;
 
-/** Milliseconds the main thread polls (busy) for the workers to finish their shares before it sleeps. */
+/**
+ * Milliseconds a thread polls (busy) before it sleeps: the main thread for the workers to finish their shares,
+ * a worker for the operands of a job that has started.
+ */
 export const SPIN_MS = 1;
 
 const SCRATCH_A = 0; // byte offsets inside one slot's scratch

@@ -25,7 +25,7 @@ import { join } from "node:path";
 import { availableParallelism, cpus } from "node:os";
 import type { Worker } from "node:worker_threads";
 import { MC, MR, NR, roundUp, Strided } from "./gemmPacked";
-import { ALPHA_BYTE, CONTROL_BYTES, dataByte, DONE, JOB, MAX_PAGES, MAX_THREADS, PAGE, PARAMS, READY, SLOT, SPIN_MS, runShare, sharedKernelFunction } from "./gemmShared";
+import { ALPHA_BYTE, CONTROL_BYTES, dataByte, DONE, JOB, MAX_PAGES, MAX_THREADS, OPERANDS, PAGE, PARAMS, READY, SLOT, SPIN_MS, runShare, sharedKernelFunction } from "./gemmShared";
 
 /** Products with fewer multiply-adds (m·n·k) than this run on one thread: starting the workers costs more. */
 export const THRESHOLD = 128 * 128 * 128;
@@ -113,6 +113,8 @@ function startWorkers(p: Pool, count: number): void {
  */
 function waitIdle(p: Pool, control: Int32Array): void {
   const job = Atomics.load(control, JOB);
+  // A job abandoned while its operands were being copied (an interrupt) is let go: its C is never read.
+  if (Atomics.exchange(control, OPERANDS, job) !== job) Atomics.notify(control, OPERANDS);
   const spinUntil = performance.now() + SPIN_MS;
   for (let w = 0; w < p.workers.length; w++) {
     if (Atomics.load(control, READY + w) !== 1) continue;
@@ -172,29 +174,28 @@ export function gemmThreaded(
     return false;
   }
   const heap = new Float64Array(p.memory.buffer);
-  // Compact copies of A and B as stored (rowsA × colsA, likewise B), and C (m×n) with row length ldc.
+  // Where the compact copies go: A and B as stored (rowsA × colsA, likewise B), C (m×n) with row length ldc.
   const aOff = dataByte(shares) / 8;
-  const lda = copyIn(heap, aOff, A, transA ? k : m, transA ? m : k);
   const bOff = aOff + m * k;
-  const ldb = copyIn(heap, bOff, B, transB ? n : k, transB ? k : n);
   const cOff = bOff + k * n;
-  if (cIsZero) heap.fill(0, cOff, cOff + cRows * ldc);
-  else copyRows(m, n, C.data, C.offset, C.ld, heap, cOff, ldc);
+  const lda = transA ? m : k;
+  const ldb = transB ? k : n;
   control.set([transA ? 1 : 0, transB ? 1 : 0, m, n, k, aOff, lda, bOff, ldb, cOff, ldc, shares], PARAMS);
   heap[ALPHA_BYTE / 8] = alpha;
   for (let w = 0; w < p.workers.length; w++) control[SLOT + w] = participants.indexOf(w) >= 0 ? participants.indexOf(w) + 1 : -1;
-  Atomics.add(control, JOB, 1);
+  // Start the job first, then copy the operands in: a sleeping worker takes a while to wake up, meanwhile.
+  const job = Atomics.add(control, JOB, 1) + 1;
   Atomics.notify(control, JOB);
+  copyRows(transA ? k : m, lda, A.data, A.offset, A.ld, heap, aOff, lda);
+  copyRows(transB ? n : k, ldb, B.data, B.offset, B.ld, heap, bOff, ldb);
+  if (cIsZero) heap.fill(0, cOff, cOff + cRows * ldc);
+  else copyRows(m, n, C.data, C.offset, C.ld, heap, cOff, ldc);
+  Atomics.store(control, OPERANDS, job);
+  Atomics.notify(control, OPERANDS);
   runShare(p.kernel, p.memory, 0);
   waitIdle(p, control);
   copyRows(m, n, heap, cOff, ldc, C.data, C.offset, C.ld);
   return true;
-}
-
-/** Copies the rows×cols block M into heap at `off`, rows packed one after another; returns the row length. */
-function copyIn(heap: Float64Array, off: number, M: Strided, rows: number, cols: number): number {
-  copyRows(rows, cols, M.data, M.offset, M.ld, heap, off, cols);
-  return cols;
 }
 
 /** to[toStart + i·toLd + j] = from[fromStart + i·fromLd + j] for i < rows, j < cols: one copy when both are contiguous. */
