@@ -150,24 +150,37 @@ export function householderQRStrided(a: Float64Array, off: number, ld: number, m
     }
     for (let c = 0; c < w; c++) a[d + 1 + c] -= z[c];
     yNext.fill(0, 0, w);
-    // Rows two at a time: each load of z_c and yNext_c serves both.
+    // Rows four at a time: each load of z_c and yNext_c serves all four.
     let i = j + 1;
-    for (; i + 1 < m; i += 2) {
+    for (; i + 3 < m; i += 4) {
       const rowA = off + i * ld + c0;
       const rowB = rowA + ld;
+      const rowC = rowB + ld;
+      const rowD = rowC + ld;
       const ua = a[rowA - 1];
       const ub = a[rowB - 1];
-      const xa = a[rowA] - ua * z[0];
-      const xb = a[rowB] - ub * z[0];
+      const uc = a[rowC - 1];
+      const ud = a[rowD - 1];
+      const z0 = z[0];
+      const xa = a[rowA] - ua * z0;
+      const xb = a[rowB] - ub * z0;
+      const xc = a[rowC] - uc * z0;
+      const xd = a[rowD] - ud * z0;
       a[rowA] = xa;
       a[rowB] = xb;
+      a[rowC] = xc;
+      a[rowD] = xd;
       for (let c = 1; c < w; c++) {
         const zc = z[c];
         const ta = a[rowA + c] - ua * zc;
         const tb = a[rowB + c] - ub * zc;
+        const tc = a[rowC + c] - uc * zc;
+        const td = a[rowD + c] - ud * zc;
         a[rowA + c] = ta;
         a[rowB + c] = tb;
-        yNext[c - 1] += xa * ta + xb * tb;
+        a[rowC + c] = tc;
+        a[rowD + c] = td;
+        yNext[c - 1] += xa * ta + xb * tb + (xc * tc + xd * td);
       }
     }
     for (; i < m; i++) {
