@@ -145,11 +145,13 @@ export function householderQRBlocked(a: Float64Array, m: number, n: number): Hou
 
 /**
  * `formQ` in blocks (LAPACK's dorgqr): Q ← (I − V T Vᵀ) Q for the blocks of NB reflectors, last block first.
- * When the block of b reflectors starting at j comes, Q differs from the identity only in rows and columns
- * ≥ j + b (the later blocks touched nothing else), so with V = [V₁; V₂] (V₁ its first b rows):
- * - the columns right of the block, Q[j:, j+b:], whose rows j … j+b−1 are still zero, become
- *   Q[j:, j+b:] − V T (V₂ᵀ Q[j+b:, j+b:])  (the zero rows skipped in the product);
- * - the block's own columns, still the identity's, become I − V (T V₁ᵀ) (rows j …, columns j … j+b−1).
+ * When the block of b reflectors starting at j comes, Q is still the identity in rows j … j+b−1 and in columns
+ * j … j+b−1 (the later blocks only touched rows and columns ≥ j + b). So with V = [V₁; V₂] (V₁ its first b
+ * rows) and Q₂₂ = Q[j+b:, j+b:],
+ *
+ *   Vᵀ Q[j:, j:] = [V₁ᵀ | V₂ᵀ Q₂₂]  =: W,   and   Q[j:, j:] ← Q[j:, j:] − V (T W),
+ *
+ * where only V₂ᵀ Q₂₂ needs a product (the zero rows of Q above Q₂₂ are skipped).
  */
 export function formQBlocked(f: HouseholderQR, cols: number): Float64Array {
   const { a, m, n, tau } = f;
@@ -158,22 +160,19 @@ export function formQBlocked(f: HouseholderQR, cols: number): Float64Array {
   for (let i = 0; i < Math.min(m, cols); i++) q[i * cols + i] = 1;
   for (let j = Math.floor((k - 1) / NB) * NB; j >= 0; j -= NB) {
     const { v, t, rows, b } = f.blocks?.[j / NB] ?? blockReflector(a, j * n + j, n + 1, n, m - j, tau, j, Math.min(NB, k - j));
-    const V = { data: v, offset: 0, ld: b };
-    const T = { data: t, offset: 0, ld: b };
-    const right = cols - j - b;
-    if (right > 0) {
-      const w = new Float64Array(b * right);
-      const tw = new Float64Array(b * right);
-      const W = { data: w, offset: 0, ld: right };
-      const TW = { data: tw, offset: 0, ld: right };
+    const width = cols - j; // columns j … cols−1
+    const w = new Float64Array(b * width);
+    for (let l = 0; l < b; l++) for (let c = l; c < b; c++) w[l * width + c] = v[c * b + l]; // V₁ᵀ (upper triangular)
+    const W = { data: w, offset: 0, ld: width };
+    if (width > b) {
       const V2 = { data: v, offset: b * b, ld: b };
-      gemmStrided(true, false, b, right, rows - b, 1, V2, { data: q, offset: (j + b) * cols + j + b, ld: cols }, 0, W); // W = V₂ᵀ Q₂₂
-      gemmStrided(false, false, b, right, b, 1, T, W, 0, TW); // T W
-      gemmStrided(false, false, rows, right, b, -1, V, TW, 1, { data: q, offset: j * cols + j + b, ld: cols }); // −V T W
+      const Q22 = { data: q, offset: (j + b) * cols + j + b, ld: cols };
+      gemmStrided(true, false, b, width - b, rows - b, 1, V2, Q22, 0, { data: w, offset: b, ld: width }); // V₂ᵀ Q₂₂
     }
-    const s = new Float64Array(b * b);
-    gemmStrided(false, true, b, b, b, 1, T, V, 0, { data: s, offset: 0, ld: b }); // S = T V₁ᵀ
-    gemmStrided(false, false, rows, b, b, -1, V, { data: s, offset: 0, ld: b }, 1, { data: q, offset: j * cols + j, ld: cols }); // I − V S
+    const tw = new Float64Array(b * width);
+    const TW = { data: tw, offset: 0, ld: width };
+    gemmStrided(false, false, b, width, b, 1, { data: t, offset: 0, ld: b }, W, 0, TW); // T W
+    gemmStrided(false, false, rows, width, b, -1, { data: v, offset: 0, ld: b }, TW, 1, { data: q, offset: j * cols + j, ld: cols }); // Q − V T W
   }
   return q;
 }
@@ -199,7 +198,7 @@ export function qr(A: MatrixInput, options: QrOptions = {}): QR {
   const f = (blocked ? householderQRBlocked : householderQR)(M.data, m, n);
   const rows = mode === "complete" ? m : k;
   const r = new Float64Array(rows * n);
-  for (let i = 0; i < k; i++) for (let j = i; j < n; j++) r[i * n + j] = f.a[i * n + j];
+  for (let i = 0; i < k; i++) r.set(f.a.subarray(i * n + i, i * n + n), i * n + i);
   const q = (blocked ? formQBlocked : formQ)(f, rows);
   return { Q: fromFloat64(q, m, rows), R: fromFloat64(r, rows, n) };
 }

@@ -62,10 +62,12 @@ function factorColumns(
   const h = rows - c0; // rows of this part
   if (cw <= LEAF) {
     householderQRStrided(p, c0 * w + c0, w, h, cw, tau, tau0 + c0);
-    for (let j = 0; j < cw; j++) {
-      const col = c0 + j;
-      v[col * w + col] = 1;
-      for (let i = col + 1; i < rows; i++) v[i * w + col] = p[i * w + col];
+    // V's columns c0 … c0+cw−1: zeros above the diagonal (already), 1 on it, the v_j below it.
+    for (let i = c0; i < rows; i++) {
+      const row = i * w;
+      const last = Math.min(cw, i - c0); // columns c0 … c0+last−1 have row i below their diagonal
+      for (let j = 0; j < last; j++) v[row + c0 + j] = p[row + c0 + j];
+      if (i - c0 < cw) v[row + i] = 1;
     }
     leafT(v, w, rows, c0, cw, tau, tau0, t);
     return;
