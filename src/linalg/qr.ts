@@ -13,6 +13,7 @@
 import { factorPanel, householderQRStrided } from "./qrPanel";
 import { applyBlockReflectorLeft, blockReflector, BlockReflector } from "./blockReflector";
 import { gemmStrided } from "./gemm";
+import { matvecWorkspace } from "./matvec";
 import { fromFloat64, matrixCopy, Matrix, MatrixInput } from "./matrix";
 import { requireAllFinite } from "../util/errors";
 
@@ -126,7 +127,10 @@ const BLOCKED_FROM = 96;
 export function householderQRBlocked(a: Float64Array, m: number, n: number): HouseholderQR {
   const k = Math.min(m, n);
   const tau = new Float64Array(k);
-  const panel = new Float64Array(m * NB);
+  // The panel and the vectors of its row updates live in the WebAssembly kernel's memory when there is one.
+  const ws = matvecWorkspace(m * NB + 4 * NB + 1);
+  const kernel = ws ? { ws, scratch: m * NB } : null;
+  const panel = ws ? ws.heap : new Float64Array(m * NB);
   const blocks: BlockReflector[] = [];
   for (let j = 0; j < k; j += NB) {
     const jb = Math.min(NB, k - j);
@@ -135,7 +139,7 @@ export function householderQRBlocked(a: Float64Array, m: number, n: number): Hou
     const rows = m - j;
     for (let i = 0; i < rows; i++) for (let c = 0; c < jb; c++) panel[i * jb + c] = a[(j + i) * n + j + c];
     const block: BlockReflector = { v: new Float64Array(rows * jb), t: new Float64Array(jb * jb), rows, b: jb };
-    factorPanel(panel, rows, jb, tau, j, block.v, block.t);
+    factorPanel(panel, rows, jb, tau, j, block.v, block.t, kernel);
     for (let i = 0; i < rows; i++) for (let c = 0; c < jb; c++) a[(j + i) * n + j + c] = panel[i * jb + c];
     blocks[j / NB] = block;
     applyBlockReflectorLeft(block, true, n - j - jb, { data: a, offset: j * n + j + jb, ld: n });

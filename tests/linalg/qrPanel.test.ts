@@ -8,6 +8,7 @@ import { randomGenerator } from "../../src/index";
 import { factorPanel } from "../../src/linalg/qrPanel";
 import { householderQR, householderQRBlocked, formQ, formQBlocked } from "../../src/linalg/qr";
 import { applyHouseholderLeft } from "../../src/linalg/householder";
+import { setMatvecWasm } from "../../src/linalg/matvec";
 
 function maxAbs(a: Float64Array): number {
   let d = 0;
@@ -113,6 +114,25 @@ describe("blocked QR with recursive panels", () => {
         if (rank === undefined) expect(maxDiff(q, formQ(fu, cols))).toBeLessThan(1e-12);
       }
       if (rank === undefined) expect(maxDiff(fb.tau, fu.tau)).toBeLessThan(1e-12);
+    });
+  }
+});
+
+describe("the panel's row updates in WebAssembly (matvec-kernel.wat)", () => {
+  // odd and even row counts (the kernel does two rows at a time) and widths (two columns at a time)
+  for (const [m, n] of [[201, 131], [250, 250], [131, 97], [100, 300]]) {
+    test(`${m}×${n}: the R, τ and Q of the TypeScript row updates, to rounding`, () => {
+      const a0 = panel(m * 3 + n, m, n);
+      const k = Math.min(m, n);
+      setMatvecWasm(false);
+      const fs = householderQRBlocked(a0.slice(), m, n);
+      const qs = formQBlocked(fs, k);
+      setMatvecWasm(true);
+      const fw = householderQRBlocked(a0.slice(), m, n);
+      const qw = formQBlocked(fw, k);
+      expect(maxDiff(fw.tau, fs.tau)).toBeLessThan(1e-13);
+      expect(maxDiff(fw.a, fs.a)).toBeLessThan(1e-12 * Math.sqrt(m));
+      expect(maxDiff(qw, qs)).toBeLessThan(1e-13);
     });
   }
 });
