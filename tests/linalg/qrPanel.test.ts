@@ -136,3 +136,25 @@ describe("the panel's row updates in WebAssembly (matvec-kernel.wat)", () => {
     });
   }
 });
+
+describe("reflections of very large and very small columns", () => {
+  // Squares beyond 1e±280 send makeHouseholder to its scaled path. (Much further, 1e±200, the one-pass
+  // update's products x_i·a_ic themselves would over- or underflow.)
+  for (const scale of [1e150, 1e-150, 1e-143]) {
+    for (const [m, n] of [[40, 30], [150, 120]]) {
+      test(`${m}×${n} scaled by ${scale}: the R of the unscaled matrix, scaled, and the same Q`, () => {
+        const a0 = panel(m + n, m, n);
+        const f1 = householderQR(a0.slice(), m, n);
+        const scaled = a0.map((x) => x * scale);
+        const f2 = (n >= 96 ? householderQRBlocked : householderQR)(scaled, m, n);
+        const r1 = upper(f1.a, m, n);
+        const r2 = upper(f2.a, m, n).map((x) => x / scale);
+        expect(r2.every(Number.isFinite)).toBe(true);
+        expect(maxDiff(r2, r1)).toBeLessThan(1e-12);
+        const k = Math.min(m, n);
+        const q2 = n >= 96 ? formQBlocked(f2, k) : formQ(f2, k);
+        expect(maxDiff(q2, formQ(f1, k))).toBeLessThan(1e-12);
+      });
+    }
+  }
+});
