@@ -8,9 +8,8 @@
  * Also: the interrupt button stops a long cell, and a notebook with saved outputs opened untrusted shows the
  * "Figure not drawn" explanation in every figure's box.
  *
- * Two configurations: without the plotly extension (the HTML fallback with the inlined plotly.js draws) over
- * every notebook, and with the extension (`jupyterlab-plotly`, which the `plotly` pip package brings) over a
- * subset (the start-here notebook and one notebook with sliders), to keep the suite's time reasonable.
+ * Two set-ups, each with the same checks over every notebook: without the plotly extension (the HTML fallback
+ * with the inlined plotly.js draws) and with it (`jupyterlab-plotly`, which the `plotly` pip package brings).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
@@ -96,6 +95,7 @@ const errorsNotebook = {
 interface Lab {
   server: RunningServer;
   folder: string;
+  withExtension: boolean;
   cleanup: () => Promise<void>;
 }
 
@@ -134,6 +134,7 @@ async function startLab(name: string, withExtension: boolean): Promise<Lab> {
   return {
     server,
     folder,
+    withExtension,
     cleanup: async () => {
       await server.stop();
       dirs.remove();
@@ -240,7 +241,7 @@ async function checkLecture(page: Page, lab: Lab, path: string): Promise<void> {
   const budget = /mnist|train/i.test(path) ? 240_000 : 120_000;
   const started = Date.now();
   const state = await runAll(page, budget);
-  console.log(`JupyterLab ${lab.folder.endsWith("plain") ? "without" : "with"} the plotly extension, ${path}: ${state.codeCells} cells, ${state.figureOutputs} figures, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`JupyterLab ${lab.withExtension ? "with" : "without"} the plotly extension, ${path}: ${state.codeCells} cells, ${state.figureOutputs} figures, ${((Date.now() - started) / 1000).toFixed(1)} s`);
   expect(state.errors, `${path}: error output in JupyterLab`).toEqual([]);
   expect(state.executed, `${path}: not every code cell ran`).toBe(state.codeCells);
   expect(state.drawnOutputs, `${path}: figures drawn vs figure outputs`).toBe(state.figureOutputs);
@@ -260,152 +261,164 @@ async function checkLecture(page: Page, lab: Lab, path: string): Promise<void> {
   expect(errors, `${path}: JavaScript errors on the page`).toEqual([]);
 }
 
-describe.sequential("JupyterLab 4 without the plotly extension (the HTML fallback)", () => {
-  let lab: Lab | undefined;
-  let browser: Browser | undefined;
-  beforeAll(async () => {
-    if (!canRun()) return;
-    lab = await startLab("plain", false);
-    browser = await launchChromium();
-  }, 660_000);
-  afterAll(async () => {
-    await browser?.close();
-    await lab?.cleanup();
-  });
+/** The two set-ups the lectures run in; each lecture gets the same checks in both, plus who drew its figures. */
+interface Setup {
+  /** The describe block's title. */
+  title: string;
+  /** The folder suffix of the copy of notebooks/ (tests/.tmp/lab-<name>). */
+  name: string;
+  withExtension: boolean;
+  /** How the test names say who drew the figures. */
+  drawn: string;
+  /** Checks, in the open notebook that ran, that this set-up's renderer (and not the other one) drew every figure. */
+  expectRenderer: (page: Page) => Promise<void>;
+}
 
-  for (const path of allNotebooks) {
-    it(`${path}: runs in JupyterLab's UI, every figure drawn, no error`, async () => {
+const setups: Setup[] = [
+  {
+    title: "JupyterLab 4 without the plotly extension (the HTML fallback)",
+    name: "plain",
+    withExtension: false,
+    drawn: "every figure drawn",
+    expectRenderer: async (page) => {
+      // The HTML fallback, not the extension, drew: every figure output is a pdl-plot box with plotly's SVG.
+      const fallback = await page.evaluate(() => Array.from(currentPanel().querySelectorAll("div.pdl-plot")).filter((d) => d.querySelector("svg.main-svg")).length);
+      expect(fallback).toBe((await runState(page)).figureOutputs);
+    },
+  },
+  {
+    title: "JupyterLab 4 with the plotly extension (jupyterlab-plotly)",
+    name: "extension",
+    withExtension: true,
+    drawn: "every figure drawn by the extension",
+    expectRenderer: async (page) => {
+      // The extension, not the HTML fallback, drew: no pdl-plot boxes in the page.
+      expect(await page.evaluate(() => currentPanel().querySelectorAll("div.pdl-plot").length)).toBe(0);
+    },
+  },
+];
+
+for (const setup of setups) {
+  describe.sequential(setup.title, () => {
+    let lab: Lab | undefined;
+    let browser: Browser | undefined;
+    beforeAll(async () => {
+      if (!canRun()) return;
+      lab = await startLab(setup.name, setup.withExtension);
+      browser = await launchChromium();
+    }, 660_000);
+    afterAll(async () => {
+      await browser?.close();
+      await lab?.cleanup();
+    });
+
+    for (const path of allNotebooks) {
+      it(`${path}: runs in JupyterLab's UI, ${setup.drawn}, no error`, async () => {
+        if (!lab || !browser) return;
+        const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+        try {
+          await checkLecture(page, lab, path);
+          await setup.expectRenderer(page);
+        } finally {
+          await page.close();
+        }
+      }, 300_000);
+    }
+
+    // Kernel errors, the interrupt button and untrusted outputs do not depend on the renderer: checked once.
+    if (setup.withExtension) return;
+
+    it("an exception and a type error show as error outputs naming the cell's line", async () => {
       if (!lab || !browser) return;
       const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
       try {
-        await checkLecture(page, lab, path);
-        // The HTML fallback, not the extension, drew: every figure output is a pdl-plot box with plotly's SVG.
-        const fallback = await page.evaluate(() => Array.from(currentPanel().querySelectorAll("div.pdl-plot")).filter((d) => d.querySelector("svg.main-svg")).length);
-        expect(fallback).toBe((await runState(page)).figureOutputs);
+        await openNotebook(page, lab, "errors.ipynb");
+        const runCell = async (index: number) => {
+          await page.evaluate(async (i) => {
+            const app = (window as any).jupyterapp;
+            app.shell.currentWidget.content.activeCellIndex = i;
+            await app.commands.execute("notebook:run-cell");
+          }, index);
+          await page.waitForFunction(
+            (i) => (window as any).jupyterapp.shell.currentWidget.content.widgets[i].model.outputs.length > 0,
+            index, { timeout: 60_000 });
+        };
+        await runCell(0);
+        await runCell(1);
+        const outputs = await page.evaluate(() => (window as any).jupyterapp.shell.currentWidget.content.widgets
+          .map((c: any) => c.model.outputs.toJSON()));
+        expect(outputs[0]).toHaveLength(1);
+        expect(outputs[0][0]).toMatchObject({ output_type: "error", ename: "RangeError", evalue: "x is 3" });
+        expect(outputs[0][0].traceback.join("\n")).toMatch(/Cell In\[\d+\], line 2/);
+        expect(outputs[0][0].traceback.join("\n")).not.toMatch(/evalmachine|node:internal/);
+        expect(outputs[1][0]).toMatchObject({ output_type: "error", ename: "TypeScriptError" });
+        expect(outputs[1][0].traceback.join("\n")).toMatch(/Cell In\[\d+\], line 1, column 7/);
+        // JupyterLab draws them as error outputs (its stderr-styled rendering of a traceback).
+        const rendered = await page.evaluate(() => currentPanel().querySelectorAll('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]').length);
+        expect(rendered).toBe(2);
       } finally {
         await page.close();
       }
-    }, 300_000);
-  }
+    }, 180_000);
 
-  it("an exception and a type error show as error outputs naming the cell's line", async () => {
-    if (!lab || !browser) return;
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    try {
-      await openNotebook(page, lab, "errors.ipynb");
-      const runCell = async (index: number) => {
-        await page.evaluate(async (i) => {
-          const app = (window as any).jupyterapp;
-          app.shell.currentWidget.content.activeCellIndex = i;
-          await app.commands.execute("notebook:run-cell");
-        }, index);
+    it("the interrupt button stops a long cell", async () => {
+      if (!lab || !browser) return;
+      const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+      try {
+        await openNotebook(page, lab, "long-cell.ipynb");
+        // Not awaited: the command's promise settles only when the cell ends.
+        await page.evaluate(() => {
+          void (window as any).jupyterapp.commands.execute("notebook:run-all-cells");
+        });
         await page.waitForFunction(
-          (i) => (window as any).jupyterapp.shell.currentWidget.content.widgets[i].model.outputs.length > 0,
-          index, { timeout: 60_000 });
-      };
-      await runCell(0);
-      await runCell(1);
-      const outputs = await page.evaluate(() => (window as any).jupyterapp.shell.currentWidget.content.widgets
-        .map((c: any) => c.model.outputs.toJSON()));
-      expect(outputs[0]).toHaveLength(1);
-      expect(outputs[0][0]).toMatchObject({ output_type: "error", ename: "RangeError", evalue: "x is 3" });
-      expect(outputs[0][0].traceback.join("\n")).toMatch(/Cell In\[\d+\], line 2/);
-      expect(outputs[0][0].traceback.join("\n")).not.toMatch(/evalmachine|node:internal/);
-      expect(outputs[1][0]).toMatchObject({ output_type: "error", ename: "TypeScriptError" });
-      expect(outputs[1][0].traceback.join("\n")).toMatch(/Cell In\[\d+\], line 1, column 7/);
-      // JupyterLab draws them as error outputs (its stderr-styled rendering of a traceback).
-      const rendered = await page.evaluate(() => currentPanel().querySelectorAll('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]').length);
-      expect(rendered).toBe(2);
-    } finally {
-      await page.close();
-    }
-  }, 180_000);
-
-  it("the interrupt button stops a long cell", async () => {
-    if (!lab || !browser) return;
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    try {
-      await openNotebook(page, lab, "long-cell.ipynb");
-      // Not awaited: the command's promise settles only when the cell ends.
-      await page.evaluate(() => {
-        void (window as any).jupyterapp.commands.execute("notebook:run-all-cells");
-      });
-      await page.waitForFunction(
-        () => /long loop [^"]* [1-9]\d*\/100000/.test(JSON.stringify((window as any).jupyterapp.shell.currentWidget.content.widgets[0].model.outputs.toJSON())),
-        null,
-        { timeout: 60_000 },
-      );
-      const pressed = Date.now();
-      await page.locator('[data-jp-item-name="interrupt"]').first().click();
-      await page.waitForFunction(() => (window as any).jupyterapp.shell.currentWidget.sessionContext.session.kernel.status === "idle", null, { timeout: 30_000 });
-      const seconds = (Date.now() - pressed) / 1000;
-      const outputs = (): Promise<string> =>
-        page.evaluate(() => JSON.stringify((window as any).jupyterapp.shell.currentWidget.content.widgets[0].model.outputs.toJSON()));
-      const atStop = await outputs();
-      expect(atStop).toMatch(/long loop [^"]* \d+\/100000 [^"]*\(interrupted\)/); // the bar, redrawn in place
-      expect(atStop).toMatch(/Interrupted/); // tslab's message on stderr
-      expect(atStop).not.toMatch(/finished/);
-      await page.waitForTimeout(2000);
-      expect(await outputs(), "the loop kept running after the interrupt").toBe(atStop);
-      console.log(`interrupt button: the long cell stopped ${seconds.toFixed(1)} s after the click`);
-    } finally {
-      await page.close();
-    }
-  }, 180_000);
-
-  it("a notebook with saved outputs, opened untrusted, explains in every figure's box why it is empty", async () => {
-    if (!lab || !browser) return;
-    // Executed by our runner (a "copy handed out by the lecturer"); this server never signed it, so it is untrusted.
-    const folder = lab.folder;
-    const run = () => runNotebook(join(notebooksDir, "00-start-here.ipynb"), { launcher, outputDir: join(folder, "executed") });
-    // The runner picks free ports for the kernel before the kernel binds them; on a busy machine another process
-    // can take one in between (EADDRINUSE at kernel start): one retry, for that case only.
-    let report = await run().catch((e: Error) => (/EADDRINUSE/.test(String(e)) ? run() : Promise.reject(e)));
-    if (!report.ok && /EADDRINUSE/.test(report.failure?.message ?? "")) report = await run();
-    expect(report.ok).toBe(true);
-    copyFileSync(report.written!, join(lab.folder, "saved-outputs.ipynb"));
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    try {
-      await openNotebook(page, lab, "saved-outputs.ipynb");
-      await page.waitForFunction(() => document.querySelectorAll(".jp-OutputArea-output").length > 0, null, { timeout: 30_000 });
-      await page.waitForTimeout(1000);
-      const state = await runState(page);
-      const texts: string[] = await page.evaluate(() => Array.from(currentPanel().querySelectorAll(".pdl-plot-missing")).map((e) => (e as HTMLElement).innerText));
-      const loader: string[] = await page.evaluate(() => Array.from(currentPanel().querySelectorAll(".pdl-plotly-loader")).map((e) => (e as HTMLElement).innerText));
-      expect(state.figureOutputs).toBeGreaterThan(0);
-      expect(state.drawnOutputs).toBe(0);
-      expect(texts).toEqual(Array(state.figureOutputs).fill(NOT_DRAWN_MESSAGE));
-      expect(loader).toEqual([LOADER_NOT_RUN_MESSAGE]);
-    } finally {
-      await page.close();
-    }
-  }, 180_000);
-});
-
-describe.sequential("JupyterLab 4 with the plotly extension (jupyterlab-plotly)", () => {
-  let lab: Lab | undefined;
-  let browser: Browser | undefined;
-  beforeAll(async () => {
-    if (!canRun()) return;
-    lab = await startLab("extension", true);
-    browser = await launchChromium();
-  }, 660_000);
-  afterAll(async () => {
-    await browser?.close();
-    await lab?.cleanup();
-  });
-
-  for (const path of allNotebooks) {
-    it(`${path}: runs in JupyterLab's UI, every figure drawn by the extension, no error`, async () => {
-      if (!lab || !browser) return;
-      const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-      try {
-        await checkLecture(page, lab, path);
-        // The extension, not the HTML fallback, drew: no pdl-plot boxes in the page.
-        expect(await page.evaluate(() => currentPanel().querySelectorAll("div.pdl-plot").length)).toBe(0);
+          () => /long loop [^"]* [1-9]\d*\/100000/.test(JSON.stringify((window as any).jupyterapp.shell.currentWidget.content.widgets[0].model.outputs.toJSON())),
+          null,
+          { timeout: 60_000 },
+        );
+        const pressed = Date.now();
+        await page.locator('[data-jp-item-name="interrupt"]').first().click();
+        await page.waitForFunction(() => (window as any).jupyterapp.shell.currentWidget.sessionContext.session.kernel.status === "idle", null, { timeout: 30_000 });
+        const seconds = (Date.now() - pressed) / 1000;
+        const outputs = (): Promise<string> =>
+          page.evaluate(() => JSON.stringify((window as any).jupyterapp.shell.currentWidget.content.widgets[0].model.outputs.toJSON()));
+        const atStop = await outputs();
+        expect(atStop).toMatch(/long loop [^"]* \d+\/100000 [^"]*\(interrupted\)/); // the bar, redrawn in place
+        expect(atStop).toMatch(/Interrupted/); // tslab's message on stderr
+        expect(atStop).not.toMatch(/finished/);
+        await page.waitForTimeout(2000);
+        expect(await outputs(), "the loop kept running after the interrupt").toBe(atStop);
+        console.log(`interrupt button: the long cell stopped ${seconds.toFixed(1)} s after the click`);
       } finally {
         await page.close();
       }
-    }, 300_000);
-  }
-});
+    }, 180_000);
+
+    it("a notebook with saved outputs, opened untrusted, explains in every figure's box why it is empty", async () => {
+      if (!lab || !browser) return;
+      // Executed by our runner (a "copy handed out by the lecturer"); this server never signed it, so it is untrusted.
+      const folder = lab.folder;
+      const run = () => runNotebook(join(notebooksDir, "00-start-here.ipynb"), { launcher, outputDir: join(folder, "executed") });
+      // The runner picks free ports for the kernel before the kernel binds them; on a busy machine another process
+      // can take one in between (EADDRINUSE at kernel start): one retry, for that case only.
+      let report = await run().catch((e: Error) => (/EADDRINUSE/.test(String(e)) ? run() : Promise.reject(e)));
+      if (!report.ok && /EADDRINUSE/.test(report.failure?.message ?? "")) report = await run();
+      expect(report.ok).toBe(true);
+      copyFileSync(report.written!, join(lab.folder, "saved-outputs.ipynb"));
+      const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+      try {
+        await openNotebook(page, lab, "saved-outputs.ipynb");
+        await page.waitForFunction(() => document.querySelectorAll(".jp-OutputArea-output").length > 0, null, { timeout: 30_000 });
+        await page.waitForTimeout(1000);
+        const state = await runState(page);
+        const texts: string[] = await page.evaluate(() => Array.from(currentPanel().querySelectorAll(".pdl-plot-missing")).map((e) => (e as HTMLElement).innerText));
+        const loader: string[] = await page.evaluate(() => Array.from(currentPanel().querySelectorAll(".pdl-plotly-loader")).map((e) => (e as HTMLElement).innerText));
+        expect(state.figureOutputs).toBeGreaterThan(0);
+        expect(state.drawnOutputs).toBe(0);
+        expect(texts).toEqual(Array(state.figureOutputs).fill(NOT_DRAWN_MESSAGE));
+        expect(loader).toEqual([LOADER_NOT_RUN_MESSAGE]);
+      } finally {
+        await page.close();
+      }
+    }, 180_000);
+  });
+}

@@ -289,6 +289,29 @@ export function near(a: number, b: number, tol = 1e-9): boolean {
   return Math.abs(a - b) <= tol * Math.max(1, Math.abs(b));
 }
 
+/** Every entry of `a` is `near` the same entry of `b`, and the lengths agree. */
+export function allNear(a: ArrayLike<number>, b: ArrayLike<number>, tol = 1e-9): boolean {
+  return a.length === b.length && Array.from(a).every((v, i) => near(v, b[i], tol));
+}
+
+/** A number as a hint shows it: an integer exactly, any other number to 4 significant digits. */
+export function fmt(x: number): string {
+  return Number.isInteger(x) ? String(x) : x.toPrecision(4);
+}
+
+/** A vector as a hint shows it, `[1, 0.333, …]`: integers exactly, other entries to 3 significant digits. */
+export function fmtVector(v: ArrayLike<number>): string {
+  return `[${Array.from(v).map((x) => (Number.isInteger(x) ? String(x) : x.toPrecision(3))).join(", ")}]`;
+}
+
+/** A matrix as the exercises pass it: an array of rows. */
+export type Mat = number[][];
+
+/** The product A B of two matrices given as arrays of rows (for the reference answers). */
+export function matMul(A: Mat, B: Mat): Mat {
+  return A.map((row) => B[0].map((_, j) => row.reduce((s, a, k) => s + a * B[k][j], 0)));
+}
+
 /** A returned value must be one number (NaN included as a mistake): a Hint naming `what` otherwise. */
 export function numberAnswer(got: unknown, what: string): number {
   if (typeof got !== "number" || Number.isNaN(got)) {

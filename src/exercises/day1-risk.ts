@@ -5,13 +5,8 @@
  * Each check runs the student's function on small fixed inputs and prints ✓ or a hint, never the solution.
  * Hints and confirmations are written in English and Japanese (`localized`); `setLanguage` picks one.
  */
-import { runCheck, Hint, requireFunction, type CheckOutcome, vectorAnswer, numberAnswer } from "./check";
+import { runCheck, Hint, requireFunction, type CheckOutcome, vectorAnswer, numberAnswer, allNear, fmtVector } from "./check";
 import { localized } from "../util/language";
-
-const fmt = (v: ArrayLike<number>): string =>
-  `[${Array.from(v).map((x) => (Number.isInteger(x) ? String(x) : x.toPrecision(3))).join(", ")}]`;
-const close = (a: ArrayLike<number>, b: ArrayLike<number>, tol = 1e-9): boolean =>
-  a.length === b.length && Array.from(a).every((v, i) => Math.abs(v - b[i]) <= tol * Math.max(1, Math.abs(b[i])));
 
 /** θ − η (2/N) Σ_m (θ·φ_m − y_m) φ_m and its typical wrong variants. */
 function leastSquaresVariants(theta: number[], features: number[][], ys: number[], eta: number) {
@@ -42,35 +37,35 @@ export const day1RiskChecks = {
       ];
       for (const [theta, features, ys, eta] of cases) {
         const what = localized({
-          en: `leastSquaresStep(θ = ${fmt(theta)}, N = ${ys.length} points, η = ${eta})`,
-          ja: `leastSquaresStep(θ = ${fmt(theta)}, N = ${ys.length} 点, η = ${eta})`,
+          en: `leastSquaresStep(θ = ${fmtVector(theta)}, N = ${ys.length} points, η = ${eta})`,
+          ja: `leastSquaresStep(θ = ${fmtVector(theta)}, N = ${ys.length} 点, η = ${eta})`,
         });
         const got = vectorAnswer(step(theta.slice(), features.map((r) => r.slice()), ys.slice(), eta), theta.length, what);
         const v = leastSquaresVariants(theta, features, ys, eta);
-        if (close(got, v.right)) continue;
-        if (close(got, v.noTwo)) throw new Hint(localized({
+        if (allNear(got, v.right)) continue;
+        if (allNear(got, v.noTwo)) throw new Hint(localized({
           en: `${what}: the derivative of (θ·φ − y)² is 2 (θ·φ − y) φ; a factor 2 is missing`,
           ja: `${what}: (θ·φ − y)² の導関数は 2 (θ·φ − y) φ です。係数 2 が抜けています`,
         }));
-        if (close(got, v.noMean)) throw new Hint(localized({
+        if (allNear(got, v.noMean)) throw new Hint(localized({
           en: `${what}: L₀ is the MEAN over the N points; divide the summed gradient by N`,
           ja: `${what}: L₀ は N 点についての「平均」です。和をとった勾配を N で割ってください`,
         }));
-        if (close(got, v.ascent)) throw new Hint(localized({
+        if (allNear(got, v.ascent)) throw new Hint(localized({
           en: `${what} went up the gradient; gradient descent subtracts η ∇L₀`,
           ja: `${what} は勾配の方向に上っています。勾配降下法では η ∇L₀ を引きます`,
         }));
-        if (close(got, v.updateOnly)) throw new Hint(localized({
+        if (allNear(got, v.updateOnly)) throw new Hint(localized({
           en: `${what} returned only the update −η∇L₀; add it to θ`,
           ja: `${what} は更新量 −η∇L₀ だけを返しました。これを θ に足してください`,
         }));
-        if (close(got, theta)) throw new Hint(localized({
+        if (allNear(got, theta)) throw new Hint(localized({
           en: `${what} returned θ unchanged; compute the residuals θ·φ_m − y_m first`,
           ja: `${what} は θ を変えずに返しました。まず残差 θ·φ_m − y_m を計算してください`,
         }));
         throw new Hint(localized({
-          en: `${what} returned ${fmt(got)}; ∇L₀(θ) = (2/N) Σ_m (θ·φ_m − y_m) φ_m`,
-          ja: `${what} は ${fmt(got)} を返しました。∇L₀(θ) = (2/N) Σ_m (θ·φ_m − y_m) φ_m です`,
+          en: `${what} returned ${fmtVector(got)}; ∇L₀(θ) = (2/N) Σ_m (θ·φ_m − y_m) φ_m`,
+          ja: `${what} は ${fmtVector(got)} を返しました。∇L₀(θ) = (2/N) Σ_m (θ·φ_m − y_m) φ_m です`,
         }));
       }
       return localized({
@@ -100,14 +95,14 @@ export const day1RiskChecks = {
         const terms = [got.approximation, got.estimation, got.optimisation].map((v, i) =>
           numberAnswer(v, `${what}.${["approximation", "estimation", "optimisation"][i]}`));
         const expected = [best - bayes, fit - best, steps - fit];
-        if (close(terms, expected, 1e-12)) continue;
+        if (allNear(terms, expected, 1e-12)) continue;
         if (Math.abs(terms[0] + terms[1] + terms[2] - (steps - bayes)) > 1e-12) {
           throw new Hint(localized({
             en: `${what}: the three terms must add up to the excess risk R(f_t) − σ² = ${(steps - bayes).toPrecision(3)}`,
             ja: `${what}: 三つの項の和は超過リスク R(f_t) − σ² = ${(steps - bayes).toPrecision(3)} にならなければなりません`,
           }));
         }
-        if (close(terms.map(Math.abs), expected.map(Math.abs), 1e-12) || terms.some((t, i) => Math.abs(t + expected[i]) < 1e-12 && expected[i] !== 0)) {
+        if (allNear(terms.map(Math.abs), expected.map(Math.abs), 1e-12) || terms.some((t, i) => Math.abs(t + expected[i]) < 1e-12 && expected[i] !== 0)) {
           throw new Hint(localized({
             en: `${what}: a term has the wrong sign; each is (the worse risk) − (the risk of the better function)`,
             ja: `${what}: 符号が逆の項があります。どの項も (悪いほうのリスク) − (良いほうの関数のリスク) です`,
@@ -134,7 +129,7 @@ export const day1RiskChecks = {
       requireFunction(velocity, "your velocity");
       const cases: [number[], number][] = [[[0, 1, 4, 9, 16], 1], [[0.2, 0.25, 0.35, 0.3], 30]];
       for (const [p, fps] of cases) {
-        const what = `velocity(${fmt(p)}, fps = ${fps})`;
+        const what = `velocity(${fmtVector(p)}, fps = ${fps})`;
         const T = p.length;
         const expected = p.map((_, t) =>
           t === 0 ? (p[1] - p[0]) * fps : t === T - 1 ? (p[T - 1] - p[T - 2]) * fps : ((p[t + 1] - p[t - 1]) * fps) / 2);
@@ -146,22 +141,22 @@ export const day1RiskChecks = {
           }));
         }
         const got = vectorAnswer(raw, T, what);
-        if (close(got, expected)) continue;
-        if (fps !== 1 && close(got, expected.map((v) => v / fps / fps))) throw new Hint(localized({
+        if (allNear(got, expected)) continue;
+        if (fps !== 1 && allNear(got, expected.map((v) => v / fps / fps))) throw new Hint(localized({
           en: `${what}: multiply the difference by fps (divide by the time step 1/fps), do not divide by fps`,
           ja: `${what}: 差分には fps を掛けます（時間刻み 1/fps で割る）。fps で割るのではありません`,
         }));
-        if (fps !== 1 && close(got, expected.map((v) => v / fps))) throw new Hint(localized({
+        if (fps !== 1 && allNear(got, expected.map((v) => v / fps))) throw new Hint(localized({
           en: `${what}: a difference of positions per FRAME; multiply by fps to get metres per second`,
           ja: `${what}: これは「フレーム」あたりの位置の差です。fps を掛けると毎秒あたり（m/s）になります`,
         }));
-        if (close(got.slice(1, -1), expected.slice(1, -1).map((v) => 2 * v))) throw new Hint(localized({
+        if (allNear(got.slice(1, -1), expected.slice(1, -1).map((v) => 2 * v))) throw new Hint(localized({
           en: `${what}: the central difference spans two frames; divide it by 2`,
           ja: `${what}: 中心差分は二フレームにまたがります。2 で割ってください`,
         }));
         throw new Hint(localized({
-          en: `${what} returned ${fmt(got)}; inside, v_t = (p_{t+1} − p_{t−1}) · fps / 2`,
-          ja: `${what} は ${fmt(got)} を返しました。内側では v_t = (p_{t+1} − p_{t−1}) · fps / 2 です`,
+          en: `${what} returned ${fmtVector(got)}; inside, v_t = (p_{t+1} − p_{t−1}) · fps / 2`,
+          ja: `${what} は ${fmtVector(got)} を返しました。内側では v_t = (p_{t+1} − p_{t−1}) · fps / 2 です`,
         }));
       }
       return localized({
@@ -186,8 +181,8 @@ export const day1RiskChecks = {
       const argmax = (v: number[]) => v.indexOf(Math.max(...v));
       for (const x of queries) {
         const what = localized({
-          en: `nearestLabel(5 training points, x = ${fmt(x)})`,
-          ja: `nearestLabel(訓練データの点 5 個, x = ${fmt(x)})`,
+          en: `nearestLabel(5 training points, x = ${fmtVector(x)})`,
+          ja: `nearestLabel(訓練データの点 5 個, x = ${fmtVector(x)})`,
         });
         const d2 = squaredDistances(x);
         const expected = trainY[argmin(d2)];

@@ -13,16 +13,8 @@
  * Each check runs the student's function on fixed inputs, prints ✓ or a hint, and never prints the solution.
  * Hints and confirmations are written in English and Japanese (`localized`; `setLanguage("ja")` selects Japanese).
  */
-import { runCheck, Hint, requireFunction, type CheckOutcome, near, numberAnswer } from "./check";
+import { runCheck, Hint, requireFunction, type CheckOutcome, near, numberAnswer, fmt, matMul, type Mat } from "./check";
 import { localized } from "../util/language";
-
-type Mat = number[][];
-
-const fmt = (x: number): string => (Number.isInteger(x) ? String(x) : x.toPrecision(4));
-
-function matMul(A: Mat, B: Mat): Mat {
-  return A.map((row) => B[0].map((_, j) => row.reduce((s, a, k) => s + a * B[k][j], 0)));
-}
 
 function scaleRows(A: Mat, d: number[]): Mat {
   return A.map((row, i) => row.map((v) => v * d[i]));

@@ -8,11 +8,10 @@
  *   ‖x_0‖² = X) in closed form, H_l = 2 + (X − 1)/2^{l−1};
  * Each check runs the student's function on fixed inputs, prints ✓ or a hint, and never prints the solution.
  */
-import { runCheck, Hint, requireFunction, type CheckOutcome } from "./check";
+import { runCheck, Hint, requireFunction, type CheckOutcome, fmt } from "./check";
 import { localized } from "../util/language";
 import { meanFieldChi1, meanFieldFixedPoint, meanFieldVarianceMap, preactivationVariances } from "../propagation/meanField";
 
-const fmt = (x: number): string => (Number.isInteger(x) ? String(x) : x.toPrecision(4));
 const close = (a: number, b: number, tol: number): boolean => Math.abs(a - b) <= tol * Math.max(1e-12, Math.abs(b));
 
 function numberAnswer(got: unknown, what: string): number {

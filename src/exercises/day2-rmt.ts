@@ -8,12 +8,8 @@
  * - Mezzadri's sign correction Q ← Q·diag(sign R_jj) that makes the Q of a QR decomposition Haar distributed.
  * Each check runs the student's function on fixed inputs, prints ✓ or a hint, and never prints the solution.
  */
-import { runCheck, Hint, requireFunction, type CheckOutcome, near, numberAnswer } from "./check";
+import { runCheck, Hint, requireFunction, type CheckOutcome, near, numberAnswer, fmt, type Mat } from "./check";
 import { localized } from "../util/language";
-
-type Mat = number[][];
-
-const fmt = (x: number): string => (Number.isInteger(x) ? String(x) : x.toPrecision(4));
 
 /** A reference ReLU variance map, used to recognise mistakes. */
 const reluMap = (q: number, sw: number, sb: number): number => (sw * sw * q) / 2 + sb * sb;

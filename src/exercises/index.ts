@@ -1,6 +1,7 @@
 /**
  * Exercise checks used at the end of each notebook: `check.<name>(yourAnswer)` prints ✓ or a hint.
- * Each lecture part adds its checks in its own module (day1.ts, day2.ts) and lists them in `check`.
+ * Each notebook group adds its checks in its own module (day1-data.ts, …, day2-free.ts) and checks.ts lists them
+ * in `check`.
  */
 export {
   Hint, runCheck, setCheckPrinter, relativeError, requireFunction, CheckOutcome,

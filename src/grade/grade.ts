@@ -285,7 +285,7 @@ function exerciseColumns(files: string[], results: SubmissionResult[]): string[]
   files.forEach((file, i) => {
     if (results[i].status === "invalid") return;
     try {
-      for (const name of exercisesCalled(JSON.parse(readFileSync(file, "utf8")).cells)) if (!columns.includes(name)) columns.push(name);
+      for (const name of exercisesCalled(readNotebook(file).cells)) if (!columns.includes(name)) columns.push(name);
     } catch {
       // unreadable: contributes no column
     }

@@ -7,11 +7,14 @@ import type { Figure, Layout, Trace } from "./figure";
 import { describe } from "../util/errors";
 import { requireFigureNumbers } from "./checks";
 
+/** An ndarray (scijs) as the builders read it: its shape and `get(i, j, …)`. */
+export type NdarrayLike = { shape: number[]; get(...i: number[]): number };
+
 /** Numbers as a 1-D array: a plain array, a typed array or a 1-D ndarray. */
-export type Numbers = ArrayLike<number> | { shape: number[]; get(...i: number[]): number };
+export type Numbers = ArrayLike<number> | NdarrayLike;
 
 /** A 2-D grid of numbers: nested arrays or a 2-D ndarray. */
-export type Grid = ArrayLike<ArrayLike<number>> | { shape: number[]; get(...i: number[]): number };
+export type Grid = ArrayLike<ArrayLike<number>> | NdarrayLike;
 
 /** Common options of the builders. */
 export interface AxesOptions {
@@ -36,7 +39,7 @@ export interface AxesOptions {
   height?: number;
 }
 
-export function isNdarray(value: unknown): value is { shape: number[]; get(...i: number[]): number } {
+export function isNdarray(value: unknown): value is NdarrayLike {
   return value !== null && typeof value === "object" && Array.isArray((value as { shape?: unknown }).shape) && typeof (value as { get?: unknown }).get === "function";
 }
 

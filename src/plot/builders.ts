@@ -10,7 +10,7 @@
 import { requireFigureNumbers } from "./checks";
 import type { Figure, Frame, Layout, Trace } from "./figure";
 import { describe, requireObject } from "../util/errors";
-import { axesLayout, isNdarray, toNumbers, toRows, type AxesOptions, type Grid, type Numbers } from "./axes";
+import { axesLayout, isNdarray, toNumbers, toRows, type AxesOptions, type Grid, type NdarrayLike, type Numbers } from "./axes";
 import { localized } from "../util/language";
 
 export * from "./axes";
@@ -44,16 +44,19 @@ export function scatterTrace(series: SeriesSpec): Trace {
   return seriesTrace(series, "markers", 0);
 }
 
+/** One item or a list of them, as a list. */
+function listOf<T>(items: T | T[]): T[] {
+  return Array.isArray(items) ? items : [items];
+}
+
 /** Lines: one trace per series. */
 export function lineFigure(series: SeriesSpec | SeriesSpec[], options: AxesOptions = {}): Figure {
-  const list = Array.isArray(series) ? series : [series];
-  return { data: list.map((s, i) => seriesTrace(s, "lines", i)), layout: axesLayout(options) };
+  return { data: listOf(series).map((s, i) => seriesTrace(s, "lines", i)), layout: axesLayout(options) };
 }
 
 /** Points: one marker trace per series. */
 export function scatterFigure(series: SeriesSpec | SeriesSpec[], options: AxesOptions = {}): Figure {
-  const list = Array.isArray(series) ? series : [series];
-  return { data: list.map((s, i) => seriesTrace(s, "markers", i)), layout: axesLayout(options) };
+  return { data: listOf(series).map((s, i) => seriesTrace(s, "markers", i)), layout: axesLayout(options) };
 }
 
 /** Options of `histogramTrace`: how the samples are binned and drawn. */
@@ -128,7 +131,7 @@ function histogramBars(samples: Numbers, options: HistogramTraceOptions, where: 
  */
 export function histogramFigure(samples: Numbers, options: HistogramOptions = {}): Figure {
   const data: Trace[] = [histogramBars(samples, options, "histogramFigure")];
-  const curves = options.density === undefined ? [] : Array.isArray(options.density) ? options.density : [options.density];
+  const curves = options.density === undefined ? [] : listOf(options.density);
   curves.forEach((c, i) => data.push(seriesTrace({ name: localized({ en: `density ${i + 1}`, ja: `密度 ${i + 1}` }), ...c }, "lines", i)));
   const normalize = options.normalize ?? true;
   const yLabel = normalize ? localized({ en: "density", ja: "密度" }) : localized({ en: "count", ja: "度数" });
@@ -151,8 +154,7 @@ export interface BarSpec {
  * categories (e.g. the methods compared); `style: { error_y: { type: "data", array: stds } }` adds error bars.
  */
 export function barFigure(series: BarSpec | BarSpec[], options: AxesOptions = {}): Figure {
-  const list = Array.isArray(series) ? series : [series];
-  const data = list.map((s, i) => {
+  const data = listOf(series).map((s, i) => {
     requireObject("barFigure", `series[${i}]`, s, "a bar series { x?, y, name? }");
     const y = toNumbers(s.y, `series[${i}].y`);
     const categories = Array.isArray(s.x) && s.x.some((v) => typeof v === "string");
@@ -212,7 +214,7 @@ export function heatmapFigure(z: Grid, options: HeatmapOptions = {}): Figure {
  * (nested arrays or a 3-D ndarray, values in [0, 1]).
  */
 export function imageFigure(
-  pixels: Grid | ArrayLike<ArrayLike<ArrayLike<number>>> | { shape: number[]; get(...i: number[]): number },
+  pixels: Grid | ArrayLike<ArrayLike<ArrayLike<number>>> | NdarrayLike,
   options: AxesOptions & { zmax?: number } = {},
 ): Figure {
   if (pixels == null || typeof pixels !== "object") throw new TypeError(`imageFigure: pixels must be an image (rows of numbers, rows of RGB triples, or an ndarray), got ${describe(pixels)}`);
@@ -260,14 +262,13 @@ function trace3d(s: Series3d, i: number): Trace {
 
 /** A 3-D scatter (or lines with `mode: "lines"`). */
 export function scatter3dFigure(series: Series3d | Series3d[], options: AxesOptions & { zLabel?: string } = {}): Figure {
-  const list = Array.isArray(series) ? series : [series];
   const layout: Layout = {
     scene: { xaxis: { title: { text: options.xLabel ?? "x" } }, yaxis: { title: { text: options.yLabel ?? "y" } }, zaxis: { title: { text: options.zLabel ?? "z" } }, aspectmode: "data" },
     margin: { t: options.title ? 50 : 10, r: 0, b: 0, l: 0 },
     height: options.height ?? 500,
   };
   if (options.title) layout.title = { text: options.title };
-  return { data: list.map(trace3d), layout };
+  return { data: listOf(series).map(trace3d), layout };
 }
 
 /** One precomputed frame for `animatedFigure` / `sliderFigure`. */

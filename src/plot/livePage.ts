@@ -9,7 +9,7 @@
  *
  * Labels and values are written with `textContent`, never as HTML.
  */
-import { compileLiveFunction, decodeLiveData, liveBindings, sliderValue, sliderValues, type LiveSlider, type LiveSpec } from "./liveSource";
+import { compileLiveFunction, decodeLiveData, liveBindings, sliderValue, sliderValues, type LiveSpec } from "./liveSource";
 
 type Lib = Record<string, any>;
 type Compute = (values: Record<string, number>, seed: number) => Promise<PageFigure>;

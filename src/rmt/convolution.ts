@@ -2,9 +2,8 @@
  * The result of a numerical convolution (⊞, ⊠, ∗): a smoothed density on a grid, an optional atom, its CDF and its
  * exact moments; and the options the convolutions share.
  */
-import { DensityGrid } from "./laws";
-import { describe, requireAllFinite, requireInteger, requirePositive } from "../util/errors";
-import { DiscreteMeasure } from "./measures";
+import { DensityGrid, interpolateSorted } from "./laws";
+import { describe, requireInteger, requirePositive } from "../util/errors";
 
 /** A density on a grid plus an optional atom: the result of a numerical convolution. */
 export interface ConvolutionResult extends DensityGrid {
@@ -110,17 +109,7 @@ export function convolutionResult(
       let c: number;
       if (v < x[0]) c = 0;
       else if (v >= x[n - 1]) c = cont;
-      else {
-        let lo = 0;
-        let hi = n - 1;
-        while (hi - lo > 1) {
-          const mid = (lo + hi) >> 1;
-          if (x[mid] <= v) lo = mid;
-          else hi = mid;
-        }
-        const t = (v - x[lo]) / (x[hi] - x[lo]);
-        c = ((cum[lo] + t * (cum[hi] - cum[lo])) / total) * cont;
-      }
+      else c = (interpolateSorted(x, cum, v) / total) * cont;
       return c + (atom && v >= atom.at ? atom.mass : 0);
     },
     moment: (k: number) => (exactMoment ? exactMoment(k) : densityMoment(k)),

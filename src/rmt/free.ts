@@ -14,11 +14,10 @@
  *
  * The measures and their Cauchy transform are measures.ts, the result type and the shared options convolution.ts.
  */
-import { describe, requireAllFinite, requireInteger, requirePositive } from "../util/errors";
 import { freeAdditiveMoments, freeMultiplicativeMoments } from "./series";
 import { binomial } from "../special/numbers";
-import { cauchyInto, DiscreteMeasure, effectiveExtent, extent, MeasureInput, momentsOf, normalise, pointMassAt, toDiscreteMeasure } from "./measures";
-import { checkOptions, ConvolutionOptions, ConvolutionResult, convolutionResult, momentFunction, pointMassResult, settings, withMoments } from "./convolution";
+import { cauchyInto, DiscreteMeasure, effectiveExtent, extent, massAtZero, MeasureInput, momentsOf, pointMassAt, toDiscreteMeasure } from "./measures";
+import { checkOptions, ConvolutionOptions, ConvolutionResult, convolutionResult, momentFunction, pointMassResult, settings } from "./convolution";
 
 /** The options checked, the two inputs as weighted atoms, and c if an input is the point mass δ_c (else null). */
 function convolutionInputs(mu: MeasureInput, nu: MeasureInput, opts: ConvolutionOptions, defaultDiscretization: number) {
@@ -114,12 +113,7 @@ export function freeMultiplicativeConvolution(mu: MeasureInput, nu: MeasureInput
   const [qb0, qb1] = effectiveExtent(b);
   const m1 = exact(1);
   const sd = Math.sqrt(Math.max(exact(2) - m1 * m1, 0));
-  const mass0 = (m: DiscreteMeasure) => {
-    let s = 0;
-    for (let i = 0; i < m.atoms.length; i++) if (m.atoms[i] === 0) s += m.weights[i];
-    return s;
-  };
-  const atomMass = Math.max(mass0(a), mass0(b));
+  const atomMass = Math.max(massAtZero(a), massAtZero(b));
   const lo = Math.max(qa0 * qb0, m1 - 6 * sd);
   const hi = Math.min(qa1 * qb1, m1 + 6 * sd);
   const awayFromZero = atomMass === 0 && hi > lo && lo > 0.002 * hi;
@@ -275,8 +269,7 @@ export function sTransform(measure: MeasureInput, y: number, discretization = 10
   const m = toDiscreteMeasure(measure, discretization);
   const [lo, hi] = extent(m);
   if (lo < 0) throw new RangeError(`sTransform: the measure must live on [0, ∞), its smallest point is ${lo}`);
-  let mass0 = 0;
-  for (let i = 0; i < m.atoms.length; i++) if (m.atoms[i] === 0) mass0 += m.weights[i];
+  const mass0 = massAtZero(m);
   if (!(y < 0 && y > mass0 - 1)) throw new RangeError(`sTransform: y must lie in (μ({0}) − 1, 0) = (${mass0 - 1}, 0), got ${y}`);
   const psi = (x: number) => {
     let s = 0;

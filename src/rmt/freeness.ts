@@ -11,11 +11,8 @@
 import { gemm } from "../linalg/gemm";
 import { fromFloat64 } from "../linalg/matrix";
 import { svdvals } from "../linalg/svd";
-import { toGenerator } from "../random/index";
-import { resolveActivation } from "../special/activations";
 import { meanFieldVarianceMap } from "../propagation/meanField";
 import { randomSquareNetwork, squareNetworkSettings } from "../nn/random";
-import { requireFinite, requireInteger, requireObject } from "../util/errors";
 import { EmpiricalSpectrum } from "./spectrum";
 import type { JacobianSpectrumOptions } from "./jacobian";
 

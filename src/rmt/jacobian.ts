@@ -13,7 +13,6 @@
 import { gemm } from "../linalg/gemm";
 import { fromFloat64, Matrix } from "../linalg/matrix";
 import { svdvals } from "../linalg/svd";
-import { RandomSource, toGenerator } from "../random/index";
 import { ActivationSpec, resolveActivation } from "../special/activations";
 import { gaussHermite } from "../special/quadrature";
 import { preactivationVariances } from "../propagation/meanField";
@@ -25,7 +24,7 @@ import { freeMultiplicativeConvolution } from "./free";
 import { ConvolutionResult, pointMassResult, rescaleConvolution, shiftScaleConvolution, withMoments } from "./convolution";
 import { DiscreteMeasure, pointMassAt, toDiscreteMeasure } from "./measures";
 import { freeMultiplicativeMoments } from "./series";
-import { requireFinite, requireInteger, shapeMismatch, requireObject } from "../util/errors";
+import { requireInteger, shapeMismatch, requireObject } from "../util/errors";
 
 /** J = ∂f/∂x at the input x (length n_0): an n_L × n_0 matrix, by forward accumulation of the layer products. */
 export function networkJacobian(net: FeedForwardNet, x: ArrayLike<number>): Matrix {
@@ -131,6 +130,11 @@ function matchMoments(m: DiscreteMeasure, m1: number, v: number, affine: boolean
   return Number.isFinite(c) && c > 0 ? { atoms: m.atoms.map((t) => t * c), weights: m.weights } : m;
 }
 
+/** A ⊠ result on an even grid away from 0: no atom, and the grid starts above 1 % of its end. */
+function awayFromZero(result: ConvolutionResult): boolean {
+  return result.atom === null && result.x[0] > 0.01 * result.x[result.x.length - 1];
+}
+
 /**
  * The per-layer variances q_1 … q_{L−1} of the hidden pre-activations (the ones a D_l sees) for an input of
  * per-coordinate variance q_0 (`inputVariance`): q_1 = σ_w² q_0 + σ_b², then q_l = V(q_{l−1}).
@@ -197,7 +201,7 @@ export function jacobianSpectrumPrediction(opts: JacobianLawOptions & {
   for (let i = 1; i < factors.length; i++) {
     result = freeMultiplicativeConvolution(acc, factors[i].law, { points });
     exact = freeMultiplicativeMoments(exact, factors[i].moments);
-    acc = matchMoments(toDiscreteMeasure(result), exact[1], exact[2] - exact[1] ** 2, result.atom === null && result.x[0] > 0.01 * result.x[result.x.length - 1]);
+    acc = matchMoments(toDiscreteMeasure(result), exact[1], exact[2] - exact[1] ** 2, awayFromZero(result));
   }
   const exactMean = exact[1];
   if (result == null) {
@@ -210,8 +214,7 @@ export function jacobianSpectrumPrediction(opts: JacobianLawOptions & {
   const lastMean = result.densityMoment(1);
   const lastVariance = result.densityMoment(2) - lastMean ** 2;
   const s = Math.sqrt((exact[2] - exactMean ** 2) / lastVariance);
-  const away = result.atom === null && result.x[0] > 0.01 * result.x[result.x.length - 1];
-  if (away && Number.isFinite(s) && s > 0 && exactMean + s * (result.x[0] - lastMean) > 0) result = shiftScaleConvolution(result, exactMean, s);
+  if (awayFromZero(result) && Number.isFinite(s) && s > 0 && exactMean + s * (result.x[0] - lastMean) > 0) result = shiftScaleConvolution(result, exactMean, s);
   result = rescaleConvolution(result, (scale * exactMean) / result.densityMoment(1));
   return withMoments(result, exactMoments);
 }

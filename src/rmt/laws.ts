@@ -51,6 +51,22 @@ export function lawDensityOnGrid(law: SpectralLaw, n = 400, loIn?: number, hiIn?
 }
 
 /**
+ * The piecewise-linear interpolant through the points (xs[i], ys[i]) at x, for increasing xs and
+ * xs[0] ≤ x < xs[last]: the cell xs[i] ≤ x < xs[i+1] is found by bisection.
+ */
+export function interpolateSorted(xs: ArrayLike<number>, ys: ArrayLike<number>, x: number): number {
+  let lo = 0;
+  let hi = xs.length - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] <= x) lo = mid;
+    else hi = mid;
+  }
+  const t = (x - xs[lo]) / (xs[hi] - xs[lo]);
+  return ys[lo] + t * (ys[hi] - ys[lo]);
+}
+
+/**
  * A CDF by integrating the density on [a, b] with the substitution x = a + (b − a)(1 − cos πu)/2, which clusters
  * points at both edges (where the laws have square-root or power singularities). Returns F(x).
  */
@@ -79,17 +95,7 @@ function tabulatedCdf(density: (x: number) => number, a: number, b: number, atom
     let c: number;
     if (x <= a) c = 0;
     else if (x >= b) c = cont;
-    else {
-      let lo = 0;
-      let hi = n;
-      while (hi - lo > 1) {
-        const mid = (lo + hi) >> 1;
-        if (xs[mid] <= x) lo = mid;
-        else hi = mid;
-      }
-      const t = (x - xs[lo]) / (xs[hi] - xs[lo]);
-      c = F[lo] + t * (F[hi] - F[lo]);
-    }
+    else c = interpolateSorted(xs, F, x);
     if (atom && x >= atom.at) c += atom.mass;
     return c;
   };

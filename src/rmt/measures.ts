@@ -5,7 +5,7 @@
  */
 import { SpectralLaw, DensityGrid } from "./laws";
 import { EmpiricalSpectrum } from "./spectrum";
-import { describe, requireAllFinite, requireInteger, requirePositive } from "../util/errors";
+import { describe, requireAllFinite, requireInteger } from "../util/errors";
 
 /** μ = Σ_i w_i δ_{t_i}. */
 export interface DiscreteMeasure {
@@ -148,6 +148,13 @@ export function normalise(atoms: Float64Array, weights: Float64Array): DiscreteM
   for (const w of weights) t += w;
   if (!(t > 0)) throw new RangeError("the measure has zero total mass");
   return { atoms, weights: weights.map((w) => w / t) };
+}
+
+/** μ({0}): the total weight of the atoms at 0. */
+export function massAtZero(m: DiscreteMeasure): number {
+  let mass = 0;
+  for (let i = 0; i < m.atoms.length; i++) if (m.atoms[i] === 0) mass += m.weights[i];
+  return mass;
 }
 
 /** G_μ(z) = Σ_i w_i/(z − t_i) at z = re + i·im; writes [Re G, Im G] into out. */

@@ -5,10 +5,10 @@
  * which the site's test checks the pages against. The Japanese edition (notebooks/ja/) gets its own map,
  * `ja/index.html`, and its own previous/next chain; every page links to its twin in the other edition.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
-import { findNotebooks, formatFailure, runNotebook, type NotebookJson } from "../notebook/index";
+import { findNotebooks, formatFailure, readNotebook, runNotebook } from "../notebook/index";
 import { escapeHtml } from "../plot/bundle";
 import { copyAssets, pageHtml } from "./page";
 import { renderMarkdown, renderNotebook } from "./render";
@@ -49,7 +49,7 @@ export async function buildSite(options: SiteOptions): Promise<SitePage[]> {
       const report = await runNotebook(path, { outputDir: join(executedDir, dirname(name)) });
       if (!report.ok || !report.written) throw new Error(`npm run site: ${name} failed:\n${formatFailure(report)}`);
       log(`${name}: executed in ${report.seconds.toFixed(1)} s`);
-      const nb = JSON.parse(readFileSync(report.written, "utf8")) as NotebookJson;
+      const nb = readNotebook(report.written);
       const page = name.replace(/\.ipynb$/, ".html");
       const r = renderNotebook(nb, basename(page, ".html").replace(/[^A-Za-z0-9_-]/g, "-"));
       rendered.push({ page, notebook: name, title: r.title, figures: r.figures, math: r.math, goals: r.goals, body: r.body });
