@@ -44,7 +44,8 @@ export interface HouseholderQR {
 
 /**
  * Factors the row-major m×n array `a` in place (LAPACK's geqrf, unblocked): step j makes the reflector from
- * column j and applies it to the columns right of it as B ← B − u zᵀ, z = τ Bᵀu.
+ * column j and applies it to the columns right of it as B ← B − u zᵀ, z = τ Bᵀu, in one pass over the rows
+ * per step (`householderQRStrided`, qrPanel.ts).
  */
 export function householderQR(a: Float64Array, m: number, n: number): HouseholderQR {
   const tau = new Float64Array(Math.min(m, n));
