@@ -26,7 +26,7 @@ import { makeHouseholder } from "./householder";
 import { MatvecWorkspace } from "./matvec";
 
 /** Panels at most this wide are factored one reflection at a time. */
-const LEAF = 32;
+const LEAF = 48;
 
 /** A block of a row-major array: entry (i, j) is data[offset + i·ld + j]. */
 interface Block {
