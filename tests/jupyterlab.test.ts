@@ -261,26 +261,17 @@ async function checkLecture(page: Page, lab: Lab, path: string): Promise<void> {
   expect(errors, `${path}: JavaScript errors on the page`).toEqual([]);
 }
 
-/** The two set-ups the lectures run in; each lecture gets the same checks in both, plus who drew its figures. */
-interface Setup {
-  /** The describe block's title. */
-  title: string;
-  /** The folder suffix of the copy of notebooks/ (tests/.tmp/lab-<name>). */
-  name: string;
-  withExtension: boolean;
-  /** How the test names say who drew the figures. */
-  drawn: string;
-  /** Checks, in the open notebook that ran, that this set-up's renderer (and not the other one) drew every figure. */
-  expectRenderer: (page: Page) => Promise<void>;
-}
-
-const setups: Setup[] = [
+/**
+ * The two set-ups the lectures run in: each runs every lecture with the same checks, then checks that its own
+ * renderer (and not the other one) drew every figure. `name` names the copy of notebooks/ (tests/.tmp/lab-<name>).
+ */
+const setups = [
   {
     title: "JupyterLab 4 without the plotly extension (the HTML fallback)",
     name: "plain",
     withExtension: false,
     drawn: "every figure drawn",
-    expectRenderer: async (page) => {
+    expectRenderer: async (page: Page) => {
       // The HTML fallback, not the extension, drew: every figure output is a pdl-plot box with plotly's SVG.
       const fallback = await page.evaluate(() => Array.from(currentPanel().querySelectorAll("div.pdl-plot")).filter((d) => d.querySelector("svg.main-svg")).length);
       expect(fallback).toBe((await runState(page)).figureOutputs);
@@ -291,7 +282,7 @@ const setups: Setup[] = [
     name: "extension",
     withExtension: true,
     drawn: "every figure drawn by the extension",
-    expectRenderer: async (page) => {
+    expectRenderer: async (page: Page) => {
       // The extension, not the HTML fallback, drew: no pdl-plot boxes in the page.
       expect(await page.evaluate(() => currentPanel().querySelectorAll("div.pdl-plot").length)).toBe(0);
     },

@@ -285,31 +285,21 @@ export interface RiskCurve {
   bayes: number;
 }
 
-function riskCurve(
-  problem: ToyProblem,
-  settings: { degree: number; n: number }[],
-  x: number[],
-  rng: RandomSource,
-  trials: number,
-  ridge: number,
-): RiskCurve {
-  requireInteger("trials", trials, 1);
-  const gen = toGenerator(rng);
-  const empirical: number[] = [];
-  const truth: number[] = [];
-  for (const { degree, n } of settings) {
-    let e = 0;
-    let t = 0;
-    for (let trial = 0; trial < trials; trial++) {
-      const data = sampleToyData(problem, n, gen);
-      const model = fitPolynomial(data.x, data.y, degree, { ridge });
-      e += empiricalRisk(model, data);
-      t += trueRisk(model, problem);
-    }
-    empirical.push(e / trials);
-    truth.push(t / trials);
+/** The mean over `datasets` of [empirical risk, true risk] of the degree-d least-squares fit to each dataset. */
+function meanRisks(problem: ToyProblem, datasets: ToyDataset[], degree: number, ridge: number): [number, number] {
+  let e = 0;
+  let t = 0;
+  for (const data of datasets) {
+    const model = fitPolynomial(data.x, data.y, degree, { ridge });
+    e += empiricalRisk(model, data);
+    t += trueRisk(model, problem);
   }
-  return { x, empirical, true: truth, bayes: problem.bayesRisk };
+  return [e / datasets.length, t / datasets.length];
+}
+
+/** The curve through the [empirical, true] mean risks at each x. */
+function riskCurve(problem: ToyProblem, x: number[], risks: [number, number][]): RiskCurve {
+  return { x, empirical: risks.map((r) => r[0]), true: risks.map((r) => r[1]), bayes: problem.bayesRisk };
 }
 
 /**
@@ -334,20 +324,7 @@ export function riskVersusDegree(
   const ridge = options.ridge ?? 0;
   const gen = toGenerator(rng);
   const datasets = Array.from({ length: trials }, () => sampleToyData(problem, n, gen));
-  const empirical: number[] = [];
-  const truth: number[] = [];
-  for (const degree of degrees) {
-    let e = 0;
-    let t = 0;
-    for (const data of datasets) {
-      const model = fitPolynomial(data.x, data.y, degree, { ridge });
-      e += empiricalRisk(model, data);
-      t += trueRisk(model, problem);
-    }
-    empirical.push(e / trials);
-    truth.push(t / trials);
-  }
-  return { x: [...degrees], empirical, true: truth, bayes: problem.bayesRisk };
+  return riskCurve(problem, [...degrees], degrees.map((degree) => meanRisks(problem, datasets, degree, ridge)));
 }
 
 /**
@@ -366,5 +343,12 @@ export function riskVersusSampleSize(
   requireInteger("degree", degree, 0);
   if (!Array.isArray(sizes) || sizes.length === 0) throw new TypeError(`sizes must be a non-empty array of integers, got ${describe(sizes)}`);
   sizes.forEach((n, i) => requireInteger(`sizes[${i}]`, n, 1));
-  return riskCurve(problem, sizes.map((n) => ({ degree, n })), [...sizes], rng, options.trials ?? 20, options.ridge ?? 0);
+  const trials = options.trials ?? 20;
+  requireInteger("trials", trials, 1);
+  const gen = toGenerator(rng);
+  // Fresh datasets for every N, drawn one N after the other from the same generator.
+  return riskCurve(problem, [...sizes], sizes.map((n) => {
+    const datasets = Array.from({ length: trials }, () => sampleToyData(problem, n, gen));
+    return meanRisks(problem, datasets, degree, options.ridge ?? 0);
+  }));
 }

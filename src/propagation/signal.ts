@@ -10,7 +10,7 @@ import { fromFloat64, asMatrix, MatrixInput } from "../linalg/matrix";
 import { ActivationSpec, resolveActivation } from "../special/activations";
 import { forwardPass } from "../nn/passes";
 import { randomSquareNetwork, SquareNetworkOptions, squareNetworkSettings } from "../nn/random";
-import { meanFieldVarianceMap } from "./meanField";
+import { preactivationVariances } from "./meanField";
 import { gaussianExpectation } from "../special/quadrature";
 import { requireAllFinite, requireFinite, requireInteger, shapeMismatch, requireObject, requireNumberArray } from "../util/errors";
 
@@ -72,14 +72,9 @@ export function signalPropagation(opts: SignalPropagationOptions): SignalPropaga
   }
   let x0 = 0;
   for (let i = 0; i < X.data.length; i++) x0 += X.data[i] ** 2;
-  let q = x0 / N / width;
-  const prediction: number[] = [];
-  const mf = { sigmaW, sigmaB, activation };
-  for (let l = 0; l < depth; l++) {
-    // h_1 = W x_0 + b uses x_0 directly (no φ): q_1 = σ_w² ‖x_0‖²/n + σ_b².
-    q = l === 0 ? sigmaW ** 2 * q + sigmaB ** 2 : meanFieldVarianceMap(q, mf);
-    prediction.push(width * q);
-  }
+  // h_1 = W x_0 + b uses x_0 directly (no φ): q_1 = σ_w² ‖x_0‖²/n + σ_b², then q_l = V(q_{l−1}).
+  const qs = preactivationVariances(depth, x0 / N / width, { sigmaW, sigmaB, activation });
+  const prediction = Array.from(qs, (q) => width * q);
   const mean = samples.map((s) => s.reduce((a, b) => a + b, 0) / s.length);
   const std = samples.map((s, l) => Math.sqrt(s.reduce((a, b) => a + (b - mean[l]) ** 2, 0) / Math.max(1, s.length - 1)));
   const layers = mean.map((_, l) => l + 1);

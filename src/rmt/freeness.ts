@@ -11,7 +11,7 @@
 import { gemm } from "../linalg/gemm";
 import { fromFloat64 } from "../linalg/matrix";
 import { svdvals } from "../linalg/svd";
-import { meanFieldVarianceMap } from "../propagation/meanField";
+import { preactivationVariances } from "../propagation/meanField";
 import { randomSquareNetwork, squareNetworkSettings } from "../nn/random";
 import { EmpiricalSpectrum } from "./spectrum";
 import type { JacobianSpectrumOptions } from "./jacobian";
@@ -24,13 +24,13 @@ import type { JacobianSpectrumOptions } from "./jacobian";
 export function decoupledJacobianSingularValues(opts: JacobianSpectrumOptions): EmpiricalSpectrum {
   const settings = squareNetworkSettings("decoupledJacobianSingularValues", opts, 1);
   const { width: n, sigmaW, sigmaB, inputVariance: q0, activation: phi, rng: g } = settings;
+  const qs = preactivationVariances(opts.depth, q0, { sigmaW, sigmaB, activation: phi }); // q_1, q_2, …
   const all: number[] = [];
   for (let t = 0; t < settings.initializations; t++) {
     const net = randomSquareNetwork(settings);
     let M = net.layers[0].weight.data.slice(); // the product so far, n × n
-    let q = sigmaW ** 2 * q0 + sigmaB ** 2; // q_1
     for (let l = 1; l < opts.depth; l++) {
-      const h = g.normalArray(n, 0, Math.sqrt(q)); // h̃_l, independent of the weights
+      const h = g.normalArray(n, 0, Math.sqrt(qs[l - 1])); // h̃_l, independent of the weights
       for (let i = 0; i < n; i++) {
         const d = phi.df(h[i]);
         for (let j = 0; j < n; j++) M[i * n + j] *= d;
@@ -38,7 +38,6 @@ export function decoupledJacobianSingularValues(opts: JacobianSpectrumOptions): 
       const next = new Float64Array(n * n);
       gemm(false, false, n, n, n, 1, net.layers[l].weight.data, M, 0, next);
       M = next;
-      q = meanFieldVarianceMap(q, { sigmaW: sigmaW, sigmaB: sigmaB, activation: phi });
     }
     for (const s of svdvals(fromFloat64(M, n, n))) all.push(s);
   }
