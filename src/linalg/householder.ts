@@ -14,17 +14,23 @@
 export function makeHouseholder(data: Float64Array, off: number, step: number, len: number): number {
   if (len <= 1) return 0;
   const x0 = data[off];
-  let big = 0;
-  for (let i = 1; i < len; i++) big = Math.max(big, Math.abs(data[off + i * step]));
-  if (big === 0) return 0;
-  // Scaled norm of the tail, robust against overflow/underflow.
-  big = Math.max(big, Math.abs(x0));
-  let s = 0;
-  for (let i = 0; i < len; i++) {
-    const t = data[off + i * step] / big;
-    s += t * t;
+  let tail = 0; // Σ_{i≥1} x_i²
+  for (let i = 1; i < len; i++) tail += data[off + i * step] * data[off + i * step];
+  let norm: number;
+  if (tail > 1e-280 && tail < 1e280 && Math.abs(x0) < 1e140) norm = Math.sqrt(x0 * x0 + tail);
+  else {
+    // Squares that may under- or overflow: the norm of x / big, times big (one more pass).
+    let big = 0;
+    for (let i = 1; i < len; i++) big = Math.max(big, Math.abs(data[off + i * step]));
+    if (big === 0) return 0;
+    big = Math.max(big, Math.abs(x0));
+    let s = 0;
+    for (let i = 0; i < len; i++) {
+      const t = data[off + i * step] / big;
+      s += t * t;
+    }
+    norm = big * Math.sqrt(s);
   }
-  const norm = big * Math.sqrt(s);
   const beta = x0 >= 0 ? -norm : norm;
   const v0 = x0 - beta;
   const inv = 1 / v0;
