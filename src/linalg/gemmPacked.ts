@@ -148,13 +148,15 @@ export function packB(out: Float64Array, start: number, trans: boolean, B: Strid
 
 /**
  * The blocked product C += α · op(A) · op(B) through `kernel`. Only the row blocks of MC rows whose index is
- * `first`, `first + step`, … are computed: worker thread t of T passes (t, T). Every entry of C gets the same
- * operations in the same order whoever computes it, so the result does not depend on the number of threads.
+ * `first`, `first + step`, … are computed: thread t of T passes (t, T) when a product is cut by rows
+ * (gemmShared.ts). Every entry of C gets the same operations in the same order whoever computes it, so the
+ * result does not depend on the number of threads.
  *
  * Loop order: columns of C in slices of NC; for each, as many KC-slices of op(B) as the packed buffer holds
  * (all of k when nc·k ≤ KC·NC) are packed once; then every row block of C is copied into the output block,
  * updated by all those slices (C ← C + α·A₁B₁, then + α·A₂B₂, …, in the order of k), and copied back. A C that
- * lives in the kernel's memory (the threads' shared copy) is updated in place instead.
+ * lives in the kernel's memory (the threads' shared copy) is updated in place instead; it must then have room
+ * for whole MR×NR tiles past its last row and column (the kernel writes whole tiles).
  */
 export function gemmPacked(
   kernel: BlockKernel,
