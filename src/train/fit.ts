@@ -245,8 +245,10 @@ export async function fit(model: Model, options: FitOptions): Promise<History> {
       let seen = 0;
       for (let b = 0; b < stepsPerEpoch; b++) {
         const idx = order.subarray(b * batchSize, Math.min(N, (b + 1) * batchSize));
-        // x's rows go into the reused buffer unless x itself takes part in the graph (requiresGrad)
-        let batch: TrainingBatch = { x: x.requiresGrad ? x.gatherRows(idx) : gatherBatch(x, idx, batchBuffer), y: y.gatherRows(idx) };
+        // x's rows go into the reused buffer, unless x itself takes part in the graph (requiresGrad) or an augment
+        // hook gets the batch (it may keep it beyond this step)
+        const reuse = !x.requiresGrad && !options.augment;
+        let batch: TrainingBatch = { x: reuse ? gatherBatch(x, idx, batchBuffer) : x.gatherRows(idx), y: y.gatherRows(idx) };
         if (options.augment) batch = options.augment(batch, rng);
         // forward, loss, backward, step: trainStep's step, with a backup of θ for divergence
         step++;

@@ -150,6 +150,24 @@ describe("fit: interrupt, divergence, monitor, bad input", () => {
     expect(history.last!.valLoss).toBeGreaterThan(0);
   });
 
+  it("an augmentation hook may keep the batches it is given: each holds its own rows of x after fit", async () => {
+    const model = new MLP([2, 3, 2], { rng: 1 });
+    const X = Tensor.randn([12, 2], 3);
+    const labels = Array.from({ length: 12 }, (_, i) => i % 2);
+    const kept: { x: Tensor; rows: number[][] }[] = [];
+    await fit(model, {
+      x: X, y: labels, loss: "crossEntropy", optimizer: sgd(model.parameters(), { learningRate: 0.1 }), epochs: 2, batchSize: 4, monitor: silentMonitor,
+      augment: (batch) => { kept.push({ x: batch.x, rows: batch.x.toArray() as number[][] }); return batch; },
+    });
+    expect(kept.length).toBe(6);
+    // every kept batch still holds the rows it had when the hook saw it, and they are rows of X
+    const rowsOfX = (X.toArray() as number[][]).map((r) => r.join(","));
+    for (const k of kept) {
+      expect(k.x.toArray()).toEqual(k.rows);
+      for (const r of k.rows) expect(rowsOfX).toContain(r.join(","));
+    }
+  });
+
   it("bad input gives clear errors and leaves the parameters untouched", async () => {
     const model = new MLP([3, 4, 2], { rng: 1 });
     const before = model.parameters().map((p) => p.data.slice());
