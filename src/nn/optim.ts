@@ -12,6 +12,7 @@
  * any parameter, so a failing step leaves the model as it was.
  */
 import { Tensor } from "../autograd/tensor";
+import { firstNonFinite } from "../util/errors";
 
 /** η_t as a function of the step count t = 0, 1, 2, … */
 export type Schedule = (t: number) => number;
@@ -66,12 +67,6 @@ export interface Optimizer {
   step(): void;
   /** Sets every parameter's gradient to zero. */
   zeroGrad(): void;
-}
-
-/** The index of the first NaN or ±∞ in v, or −1 when every entry is finite. */
-function firstNonFinite(v: Float64Array): number {
-  for (let k = 0; k < v.length; k++) if (!Number.isFinite(v[k])) return k;
-  return -1;
 }
 
 /** θ ← θ − η (g + 2λθ), entry by entry: one step of gradient descent with weight decay (lambda2 = 2λ). */

@@ -17,7 +17,7 @@ import { Tensor, TensorInput, noGrad, toTensor } from "../autograd/tensor";
 import { isLabelArray } from "../util/labels";
 import { RandomGenerator, RandomSource, toGenerator } from "../random/index";
 import { InterruptToken, interruptToken, yieldToEventLoop } from "../util/interrupt";
-import { formatShape } from "../util/errors";
+import { firstNonFinite, formatShape } from "../util/errors";
 import type { EpochSummary, TrainingMonitor } from "../nn/monitor";
 import { silentMonitor } from "../nn/monitor";
 import type { Model } from "../nn/layers";
@@ -122,12 +122,11 @@ function asRows(x: TensorInput, name: string): Tensor {
 /** A NaN or ±Infinity in the data would be reported as divergence at the first step: name it here instead. */
 function requireFiniteData(t: Tensor, name: string): void {
   const data = t.data;
-  for (let i = 0; i < data.length; i++) {
-    if (!Number.isFinite(data[i])) {
-      const cols = t.ndim >= 2 ? t.size / t.shape[0] : 1;
-      const where = t.ndim >= 2 ? `row ${Math.floor(i / cols)}, column ${i % cols}` : `entry ${i}`;
-      throw new RangeError(`fit: ${name} must contain only finite numbers, but ${where} is ${data[i]} (clean or drop that sample before training)`);
-    }
+  const i = firstNonFinite(data);
+  if (i >= 0) {
+    const cols = t.ndim >= 2 ? t.size / t.shape[0] : 1;
+    const where = t.ndim >= 2 ? `row ${Math.floor(i / cols)}, column ${i % cols}` : `entry ${i}`;
+    throw new RangeError(`fit: ${name} must contain only finite numbers, but ${where} is ${data[i]} (clean or drop that sample before training)`);
   }
 }
 
