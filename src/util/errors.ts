@@ -50,6 +50,9 @@ export function requireInteger(name: string, value: unknown, min = 0): asserts v
  * other); only when it is not is the entry searched for.
  */
 export function firstNonFinite(values: ArrayLike<number>): number {
+  if (values == null || typeof values !== "object" || typeof values.length !== "number") {
+    throw new TypeError(`firstNonFinite: values must be an array of numbers, got ${describe(values)}`);
+  }
   const n = values.length;
   const n4 = n - (n % 4);
   let s0 = 0, s1 = 0, s2 = 0, s3 = 0;

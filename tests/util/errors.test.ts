@@ -14,6 +14,7 @@ describe("firstNonFinite", () => {
     expect(firstNonFinite([1, 2, NaN])).toBe(2);
     expect(firstNonFinite(new Float64Array([1, Infinity, 3, 4, -Infinity]))).toBe(1);
     expect(firstNonFinite(new Float64Array([Infinity, -Infinity]))).toBe(0); // ∞·0 + (−∞)·0 is NaN, not 0
+    expect(() => firstNonFinite(undefined as never)).toThrow("firstNonFinite: values must be an array of numbers, got undefined");
   });
 
   it("agrees with the entry-by-entry scan on random arrays with NaN and ±∞ put in at random places", () => {
