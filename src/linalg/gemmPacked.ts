@@ -197,8 +197,12 @@ export function gemmPacked(
   }
 }
 
-/** to[toStart + i·toLd + j] = from[fromStart + i·fromLd + j] for i < rows, j < cols. */
-function copyBlock(rows: number, cols: number, from: Float64Array, fromStart: number, fromLd: number, to: Float64Array, toStart: number, toLd: number): void {
+/** to[toStart + i·toLd + j] = from[fromStart + i·fromLd + j] for i < rows, j < cols (one copy when both are contiguous). */
+export function copyBlock(rows: number, cols: number, from: Float64Array, fromStart: number, fromLd: number, to: Float64Array, toStart: number, toLd: number): void {
+  if (fromLd === cols && toLd === cols) {
+    to.set(from.subarray(fromStart, fromStart + rows * cols), toStart);
+    return;
+  }
   for (let i = 0; i < rows; i++) {
     const f = fromStart + i * fromLd;
     const t = toStart + i * toLd;

@@ -24,7 +24,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { availableParallelism, cpus } from "node:os";
 import type { Worker } from "node:worker_threads";
-import { MC, MR, NR, roundUp, Strided } from "./gemmPacked";
+import { copyBlock, MC, MR, NR, roundUp, Strided } from "./gemmPacked";
 import { ALPHA_BYTE, CONTROL_BYTES, dataByte, DONE, JOB, MAX_PAGES, MAX_THREADS, OPERANDS, PAGE, PARAMS, READY, SLOT, SPIN_MS, runShare, sharedKernelFunction } from "./gemmShared";
 
 /** Products with fewer multiply-adds (m·n·k) than this run on one thread: starting the workers costs more. */
@@ -186,20 +186,14 @@ export function gemmThreaded(
   // Start the job first, then copy the operands in: a sleeping worker takes a while to wake up, meanwhile.
   const job = Atomics.add(control, JOB, 1) + 1;
   Atomics.notify(control, JOB);
-  copyRows(transA ? k : m, lda, A.data, A.offset, A.ld, heap, aOff, lda);
-  copyRows(transB ? n : k, ldb, B.data, B.offset, B.ld, heap, bOff, ldb);
+  copyBlock(transA ? k : m, lda, A.data, A.offset, A.ld, heap, aOff, lda);
+  copyBlock(transB ? n : k, ldb, B.data, B.offset, B.ld, heap, bOff, ldb);
   if (cIsZero) heap.fill(0, cOff, cOff + cRows * ldc);
-  else copyRows(m, n, C.data, C.offset, C.ld, heap, cOff, ldc);
+  else copyBlock(m, n, C.data, C.offset, C.ld, heap, cOff, ldc);
   Atomics.store(control, OPERANDS, job);
   Atomics.notify(control, OPERANDS);
   runShare(p.kernel, p.memory, 0);
   waitIdle(p, control);
-  copyRows(m, n, heap, cOff, ldc, C.data, C.offset, C.ld);
+  copyBlock(m, n, heap, cOff, ldc, C.data, C.offset, C.ld);
   return true;
-}
-
-/** to[toStart + i·toLd + j] = from[fromStart + i·fromLd + j] for i < rows, j < cols: one copy when both are contiguous. */
-function copyRows(rows: number, cols: number, from: Float64Array, fromStart: number, fromLd: number, to: Float64Array, toStart: number, toLd: number): void {
-  if (fromLd === cols && toLd === cols) to.set(from.subarray(fromStart, fromStart + rows * cols), toStart);
-  else for (let i = 0; i < rows; i++) to.set(from.subarray(fromStart + i * fromLd, fromStart + i * fromLd + cols), toStart + i * toLd);
 }
