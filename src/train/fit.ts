@@ -232,7 +232,10 @@ export async function fit(model: Model, options: FitOptions): Promise<History> {
   const started = performance.now();
   let lastYield = started;
   const backup = parameters.map((p) => new Float64Array(p.size));
-  const batchBuffer = new Float64Array(Math.min(batchSize, N) * x.shape[1]);
+  // x's rows go into one reused buffer, unless x itself takes part in the graph (requiresGrad) or an augment
+  // hook gets the batch (it may keep it beyond its step)
+  const reuse = !x.requiresGrad && !options.augment;
+  const batchBuffer = new Float64Array(reuse ? Math.min(batchSize, N) * x.shape[1] : 0);
   monitor.start({ epochs, stepsPerEpoch, title: options.title });
   let step = 0;
   try {
@@ -244,9 +247,6 @@ export async function fit(model: Model, options: FitOptions): Promise<History> {
       let seen = 0;
       for (let b = 0; b < stepsPerEpoch; b++) {
         const idx = order.subarray(b * batchSize, Math.min(N, (b + 1) * batchSize));
-        // x's rows go into the reused buffer, unless x itself takes part in the graph (requiresGrad) or an augment
-        // hook gets the batch (it may keep it beyond this step)
-        const reuse = !x.requiresGrad && !options.augment;
         let batch: TrainingBatch = { x: reuse ? gatherBatch(x, idx, batchBuffer) : x.gatherRows(idx), y: y.gatherRows(idx) };
         if (options.augment) batch = options.augment(batch, rng);
         // forward, loss, backward, step: trainStep's step, with a backup of θ for divergence
