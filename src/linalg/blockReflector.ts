@@ -11,7 +11,9 @@
  * Applying I − V T Vᵀ to an r×c block C costs three matrix products: W = VᵀC, W ← T W, C ← C − V W, i.e.
  * about 4·r·c·b flops at matrix-product speed, where b single reflections would stream through C b times.
  */
-import { gemmStrided } from "./gemm";
+import { gemmKernel, gemmStrided, packedProduct } from "./gemm";
+import { NR } from "./gemmPacked";
+import { blockReflectorThreaded } from "./gemmThreads";
 
 /** V (rows×b, unit lower trapezoidal) and T (b×b upper triangular), contiguous row-major. */
 export interface BlockReflector {
@@ -60,12 +62,26 @@ export function blockReflector(
 }
 
 /**
+ * Whether I − V op(T) Vᵀ (V rows × b) may be applied to a rows × cols block on the threads (blockReflectorThreaded):
+ * each of its products (W = VᵀC over rows head …, W₂ = op(T) W, C − V W₂) must take the packed path that it takes
+ * on one thread, so that every number comes out the same; and the head of [I; 0] columns (formQBlocked) must
+ * end on a tile boundary.
+ */
+export function reflectorOnThreads(rows: number, cols: number, b: number, head: number): boolean {
+  if (gemmKernel() !== "wasm" || head % NR !== 0) return false;
+  const wProduct = cols === head || packedProduct(b, cols - head, rows - head);
+  return wProduct && packedProduct(b, cols, b) && packedProduct(rows, cols, b);
+}
+
+/**
  * C ← (I − V T Vᵀ) C, or C ← (I − V Tᵀ Vᵀ) C = (H₀ ⋯ H_{b−1})ᵀ C when `transposeT`, for the rows×cols block C
  * (rows = the reflector's rows).
  */
 export function applyBlockReflectorLeft(r: BlockReflector, transposeT: boolean, cols: number, C: { data: Float64Array; offset: number; ld: number }): void {
   const { v, t, rows, b } = r;
   if (cols === 0 || rows === 0) return;
+  // Big enough: one job on all threads, each taking columns of C through all three products (same numbers)
+  if (reflectorOnThreads(rows, cols, b, 0) && blockReflectorThreaded(transposeT, rows, cols, b, 0, v, t, C)) return;
   const V = { data: v, offset: 0, ld: b };
   const w = new Float64Array(b * cols);
   const w2 = new Float64Array(b * cols);

@@ -106,6 +106,14 @@ function gemmSmall(transA: boolean, transB: boolean, m: number, n: number, k: nu
 }
 
 /**
+ * Whether an m×n×k product runs packed (gemmPacked.ts, in WebAssembly when `gemmKernel()` is "wasm"), the same
+ * on one thread or several; smaller ones run the plain loops of gemmSmall, whose sums round differently.
+ */
+export function packedProduct(m: number, n: number, k: number): boolean {
+  return m >= MR && n >= NR && m * n * k >= 16384;
+}
+
+/**
  * C ← α · op(A) · op(B) + β · C on blocks of row-major arrays: op(A)[i, p] is A.data[A.offset + i·A.ld + p]
  * (or A.data[A.offset + p·A.ld + i] when `transA`), likewise for B, and C[i, j] is C.data[C.offset + i·C.ld + j].
  * With β = 0 the old contents of C are ignored.
@@ -124,7 +132,7 @@ export function gemmStrided(
 ): void {
   scaleC(C, m, n, beta);
   if (m === 0 || n === 0 || k === 0 || alpha === 0) return;
-  if (m < MR || n < NR || m * n * k < 16384) gemmSmall(transA, transB, m, n, k, alpha, A, B, C);
+  if (!packedProduct(m, n, k)) gemmSmall(transA, transB, m, n, k, alpha, A, B, C);
   else if (!(useWasm && gemmThreaded(transA, transB, m, n, k, alpha, A, B, C, beta === 0))) {
     gemmPacked(blockKernel(), transA, transB, m, n, k, alpha, A, B, C);
   }

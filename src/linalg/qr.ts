@@ -11,8 +11,9 @@
  * of the work is done by the fast matrix product.
  */
 import { factorPanel, householderQRStrided } from "./qrPanel";
-import { applyBlockReflectorLeft, blockReflector, BlockReflector } from "./blockReflector";
+import { applyBlockReflectorLeft, blockReflector, BlockReflector, reflectorOnThreads } from "./blockReflector";
 import { gemmStrided } from "./gemm";
+import { blockReflectorThreaded } from "./gemmThreads";
 import { matvecWorkspace } from "./matvec";
 import { fromFloat64, matrixCopy, Matrix, MatrixInput } from "./matrix";
 import { requireAllFinite } from "../util/errors";
@@ -170,6 +171,8 @@ export function formQBlocked(f: HouseholderQR, cols: number): Float64Array {
   for (let j = Math.floor((k - 1) / NB) * NB; j >= 0; j -= NB) {
     const { v, t, rows, b } = f.blocks?.[j / NB] ?? blockReflector(a, j * n + j, n + 1, n, m - j, tau, j, Math.min(NB, k - j));
     const width = cols - j; // columns j … cols−1
+    // Big enough: one job on all threads, each taking columns of Q through the three products below (same numbers)
+    if (reflectorOnThreads(rows, width, b, b) && blockReflectorThreaded(false, rows, width, b, b, v, t, { data: q, offset: j * cols + j, ld: cols })) continue;
     const w = new Float64Array(b * width);
     for (let l = 0; l < b; l++) for (let c = l; c < b; c++) w[l * width + c] = v[c * b + l]; // V₁ᵀ (upper triangular)
     const W = { data: w, offset: 0, ld: width };

@@ -6,7 +6,9 @@
 import { describe, expect, test } from "vitest";
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
-import { gemm, gemmThreads, gemmThreadsReady, setGemmThreads, randomGenerator, qr, add, transpose } from "../../src/index";
+import { gemm, gemmThreads, gemmThreadsReady, setGemmThreads, randomGenerator, qr, add, transpose, eigh, svd } from "../../src/index";
+import { applyBlockReflectorLeft, reflectorOnThreads } from "../../src/linalg/blockReflector";
+import { reflectorColumns } from "../../src/linalg/gemmShared";
 import { tridiagonalizeBlocked } from "../../src/linalg/tridiagonalBlocked";
 import { KernelClient } from "../../src/notebook/index";
 import { repoRoot } from "../helpers/tools";
@@ -97,6 +99,87 @@ describe("threaded gemm", () => {
     expect(sameBits(q2.R.data, q1.R.data) && sameBits(q2.Q.data, q1.Q.data)).toBe(true);
     const t2 = tridiagonalizeBlocked(S.data.slice(), 300);
     expect(sameBits(t2.d, t1.d) && sameBits(t2.e, t1.e) && sameBits(t2.a, t1.a)).toBe(true);
+  });
+
+  test("a block reflector applied on the threads (one job, columns per thread) gives the same bits as on one thread, and C − V op(T) Vᵀ C", async () => {
+    const rng = randomGenerator(9);
+    // (rows, cols, b): square, ragged (rows and cols no multiple of 4, b odd), wide, a b that is not a whole tile
+    const cases = [[300, 204, 96], [257, 131, 33], [120, 700, 40], [401, 97, 7]] as const;
+    // C is a block of a wider array (leading dimension cols + 3)
+    const operands = cases.map(([rows, cols, b]) => ({ r: { v: rng.normalArray(rows * b), t: rng.normalArray(b * b), rows, b }, c0: rng.normalArray(rows * (cols + 3)) }));
+    const results: Float64Array[][] = [];
+    for (const count of [1, 2, 3, 4]) {
+      await useThreads(count);
+      const out: Float64Array[] = [];
+      for (const [i, [, cols]] of cases.entries()) {
+        const { r, c0 } = operands[i];
+        for (const transposeT of [false, true]) {
+          const c = c0.slice();
+          applyBlockReflectorLeft(r, transposeT, cols, { data: c, offset: 2, ld: cols + 3 });
+          out.push(c);
+        }
+      }
+      results.push(out);
+    }
+    for (let t = 1; t < results.length; t++) for (let i = 0; i < results[0].length; i++) expect(sameBits(results[t][i], results[0][i])).toBe(true);
+    // the reflector job was taken (big enough, whole-tile b), and the numbers are right: one column against plain sums
+    expect(reflectorOnThreads(300, 204, 96, 0)).toBe(true);
+    const check = randomGenerator(10);
+    const [rows, cols, b] = [300, 204, 96];
+    const r = { v: check.normalArray(rows * b), t: check.normalArray(b * b), rows, b };
+    const c0 = check.normalArray(rows * cols);
+    const c = c0.slice();
+    applyBlockReflectorLeft(r, false, cols, { data: c, offset: 0, ld: cols });
+    const j = 150; // column j: w = Vᵀ c_j, w₂ = T w, c_j − V w₂
+    const w = Array.from({ length: b }, (_, l) => { let s = 0; for (let i = 0; i < rows; i++) s += r.v[i * b + l] * c0[i * cols + j]; return s; });
+    const w2 = Array.from({ length: b }, (_, l) => { let s = 0; for (let q = 0; q < b; q++) s += r.t[l * b + q] * w[q]; return s; });
+    for (const i of [0, 7, 299]) {
+      let s = c0[i * cols + j];
+      for (let l = 0; l < b; l++) s -= r.v[i * b + l] * w2[l];
+      expect(c[i * cols + j]).toBeCloseTo(s, 8);
+    }
+  });
+
+  test("the reflector job's column ranges cover the columns once, on tile boundaries, with about equal work", () => {
+    for (const [rows, cols, b, head] of [[500, 404, 96, 0], [500, 500, 96, 96], [116, 116, 96, 96], [97, 13, 8, 0]] as const) {
+      for (const shares of [2, 3, 4]) {
+        const ranges = Array.from({ length: shares }, (_, s) => reflectorColumns(rows, cols, b, head, s, shares));
+        expect(ranges[0][0]).toBe(0);
+        expect(ranges[shares - 1][1]).toBe(cols);
+        for (let s = 0; s < shares; s++) {
+          expect(ranges[s][1]).toBeGreaterThanOrEqual(ranges[s][0]);
+          if (s > 0) expect(ranges[s][0]).toBe(ranges[s - 1][1]);
+          if (s < shares - 1) expect(ranges[s][1] % 4).toBe(0);
+        }
+        // the work of a range: (rows − head) b per column of W outside the head, b² for W₂, rows·b for C
+        const work = ([j0, j1]: [number, number]) => (j1 - j0) * (rows + b) + Math.max(0, j1 - Math.max(j0, head)) * (rows - head);
+        const total = work([0, cols]);
+        if (cols >= 100) for (const range of ranges) expect(Math.abs(work(range) - total / shares)).toBeLessThan(4 * (2 * rows + b) + 1);
+      }
+    }
+  });
+
+  test("QR (reduced and complete, tall and wide), eigh with vectors and svd give the same bits with 1, 2 and 3 threads", async () => {
+    const rng = randomGenerator(11);
+    const tall = gaussian(rng, 450, 230);
+    const wide = gaussian(rng, 230, 450);
+    const G = gaussian(rng, 420, 420);
+    const S = add(G, transpose(G));
+    const runs: Float64Array[][] = [];
+    for (const count of [1, 2, 3]) {
+      await useThreads(count);
+      const out: Float64Array[] = [];
+      for (const A of [tall, wide, G]) for (const mode of ["reduced", "complete"] as const) {
+        const f = qr(A, { mode });
+        out.push(f.Q.data as Float64Array, f.R.data as Float64Array);
+      }
+      const e = eigh(S);
+      out.push(e.values as Float64Array, e.vectors.data as Float64Array);
+      const d = svd(tall);
+      out.push(d.U.data as Float64Array, d.S as Float64Array, d.Vt.data as Float64Array);
+      runs.push(out);
+    }
+    for (let t = 1; t < runs.length; t++) for (let i = 0; i < runs[0].length; i++) expect(sameBits(runs[t][i], runs[0][i])).toBe(true);
   });
 
   test("setGemmThreads checks its argument; the default is the machine's cores or PDL_THREADS", () => {
