@@ -52,15 +52,21 @@ describe("threaded gemm", () => {
         const c = c0.slice();
         gemm(tA, tB, m, n, k, -0.75, a, b, 0.5, c);
         out.push(c);
+        // β = 0: the old C is ignored, even NaN
+        const fresh = new Float64Array(m * n).fill(NaN);
+        gemm(tA, tB, m, n, k, -0.75, a, b, 0, fresh);
+        expect(fresh.some(Number.isNaN)).toBe(false);
+        out.push(fresh);
       }
       results.push(out);
       if (count === 4) await useThreads(2, 1100); // a product too big for the shared memory: a new memory, new workers
     }
-    for (let t = 1; t < results.length; t++) for (let p = 0; p < 4; p++) expect(sameBits(results[t][p], results[0][p])).toBe(true);
+    for (let t = 1; t < results.length; t++) for (let p = 0; p < 8; p++) expect(sameBits(results[t][p], results[0][p])).toBe(true);
     // and the numbers are right: one entry against a plain sum
     let s = 0;
     for (let p = 0; p < k; p++) s += a[7 * k + p] * b[p * n + 11];
     expect(results[3][0][7 * n + 11]).toBeCloseTo(-0.75 * s + 0.5 * c0[7 * n + 11], 10);
+    expect(results[3][1][7 * n + 11]).toBeCloseTo(-0.75 * s, 10);
   });
 
   test("a C wider than tall is cut into column ranges: the same bits with 1, 2, 3 and 4 threads (the MLP's X Wᵀ and Gᵀ X, ragged widths)", async () => {
@@ -73,19 +79,23 @@ describe("threaded gemm", () => {
     for (const count of [1, 2, 3, 4]) {
       await useThreads(count);
       expect(gemmThreadsReady()).toBe(count);
-      results.push(cases.map(([m, n, k, tA, tB], i) => {
+      results.push(cases.flatMap(([m, n, k, tA, tB], i) => {
         const c = operands[i].c0.slice();
         gemm(tA, tB, m, n, k, 0.5, operands[i].a, operands[i].b, 1, c);
-        return c;
+        const fresh = new Float64Array(m * n).fill(NaN); // β = 0 ignores it
+        gemm(tA, tB, m, n, k, 0.5, operands[i].a, operands[i].b, 0, fresh);
+        return [c, fresh];
       }));
     }
-    for (let t = 1; t < results.length; t++) for (let i = 0; i < cases.length; i++) expect(sameBits(results[t][i], results[0][i])).toBe(true);
+    for (let t = 1; t < results.length; t++) for (let i = 0; i < 2 * cases.length; i++) expect(sameBits(results[t][i], results[0][i])).toBe(true);
+    for (const r of results) for (let i = 1; i < r.length; i += 2) expect(r[i].some(Number.isNaN)).toBe(false);
     // and one entry of the ragged case against a plain sum: C[3, 1027] = 0.5 Σ_p A[3, p] B[p, 1027] + C₀[3, 1027]
     const [, n, k] = cases[2];
     const { a, b, c0 } = operands[2];
     let s = 0;
     for (let p = 0; p < k; p++) s += a[3 * k + p] * b[p * n + 1027];
-    expect(results[3][2][3 * n + 1027]).toBeCloseTo(0.5 * s + c0[3 * n + 1027], 10);
+    expect(results[3][4][3 * n + 1027]).toBeCloseTo(0.5 * s + c0[3 * n + 1027], 10);
+    expect(results[3][5][3 * n + 1027]).toBeCloseTo(0.5 * s, 10);
   });
 
   test("decompositions built on the product give the same bits with 1 and 2 threads", async () => {
