@@ -92,6 +92,15 @@ export function packA(out: Float64Array, trans: boolean, A: Strided, i0: number,
           o += MR;
         }
       }
+    } else if (rows === MR) {
+      for (let p = 0; p < kc; p++) {
+        const src = offset + (p0 + p) * ld + i0 + r;
+        out[o] = a[src];
+        out[o + 1] = a[src + 1];
+        out[o + 2] = a[src + 2];
+        out[o + 3] = a[src + 3];
+        o += MR;
+      }
     } else {
       for (let p = 0; p < kc; p++) {
         const src = offset + (p0 + p) * ld + i0 + r;
