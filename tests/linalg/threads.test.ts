@@ -239,7 +239,7 @@ describe("threaded gemm", () => {
 });
 
 describe("threaded gemm in the notebook kernel", () => {
-  test("interrupting a long threaded product leaves the kernel usable and the next product correct", async () => {
+  test("interrupting a long threaded product, or a QR, leaves the kernel usable and the next result correct", async () => {
     const kernel = await KernelClient.start(resolve(repoRoot, "tests", "fixtures"), {
       launcher: resolve(repoRoot, "jupyter", "kernels", "pdl-typescript", "launch.js"),
     });
@@ -267,6 +267,20 @@ describe("threaded gemm in the notebook kernel", () => {
       );
       expect(again.status).toBe("ok");
       expect(text(again)).toBe("true 2");
+      // the same for a decomposition, whose block reflectors run as jobs of their own on the threads
+      const qrSetup = await kernel.execute('import { qr } from "pdl";\nconst B = ginibre(600, 600, 1, randomGenerator(4));\nconst before = qr(B);');
+      expect(qrSetup.status).toBe("ok");
+      const longQr = kernel.execute("for (;;) qr(B);");
+      setTimeout(() => kernel.interrupt(), 1500);
+      expect((await longQr).status).toBe("error");
+      await sleep(400);
+      const qrAgain = await kernel.execute(
+        "const after = qr(B);\n" +
+          "let equal = true; for (let i = 0; i < after.R.data.length; i++) if (!Object.is(after.R.data[i], before.R.data[i]) || !Object.is(after.Q.data[i], before.Q.data[i])) equal = false;\n" +
+          "console.log(equal, gemmThreadsReady());",
+      );
+      expect(qrAgain.status).toBe("ok");
+      expect(text(qrAgain)).toBe("true 2");
     } finally {
       await kernel.shutdown();
     }
