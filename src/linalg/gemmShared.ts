@@ -81,10 +81,10 @@ function slotKernel(multiplyPackedBlock: MultiplyPackedBlock, heap: Float64Array
 }
 
 /**
- * Computes share `slot` of the job described in the control block: for a block reflector, see reflectorShare;
- * for a product, C += α op(A) op(B) with A, B, C in the
- * shared memory (offsets in float64 units; C updated in place). Every thread packs all of one operand and its
- * part of the other, so the job is cut along the longer side of C:
+ * Computes share `slot` of the job described in the control block. For a block reflector see reflectorShare;
+ * for a product, C += α op(A) op(B) with A, B, C in the shared memory (offsets in float64 units; C updated in
+ * place). Every thread packs all of one operand and its part of the other, so the job is cut along the longer
+ * side of C:
  * - n ≤ m: the row blocks of MC rows slot, slot + shares, … (each thread packs all of op(B));
  * - n > m (the MLP's X Wᵀ and Gᵀ X): one range of columns per thread (each packs all of op(A), its columns of op(B)).
  * Either way every entry of C gets the same operations in the same order as on one thread.
@@ -123,7 +123,7 @@ export function columnRange(n: number, slot: number, shares: number): [number, n
 
 /**
  * Share `slot` of a block reflector applied from the left, C ← (I − V op(T) Vᵀ) C (blockReflector.ts): the
- * columns j0 … j1−1 of C (columnRange), each independent of the others, through the same three products as on
+ * columns j0 … j1−1 of C (reflectorColumns), each independent of the others, through the same three products as on
  * one thread, W = Vᵀ C, W₂ = op(T) W, C ← C − V W₂, so one job (and one copy of C in and out) serves all three.
  * With head = h > 0 (the Q of a blocked QR formed block by block: qr.ts formQBlocked) the first h columns of C
  * are known to be [I; 0], so those columns of W are V's first h rows transposed, and the others Vᵀ C over rows
